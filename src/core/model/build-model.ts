@@ -1,0 +1,53 @@
+import type { Instrument } from '../instruments/registry.js';
+import type { CaseFile } from '../schema/case-schema.js';
+import { buildAbstract } from './abstract.js';
+import { buildAssessments } from './assessments.js';
+import { createClock } from './clock.js';
+import { findLimitations } from './limitations.js';
+import { collectObservations, groupByDomain, groupBySource, summarizeEvidence } from './observations.js';
+import { buildOutcomes } from './outcomes.js';
+import { buildRounds } from './rounds.js';
+import { buildAdverseEvents, buildFollowUp, buildTitle, describeCondition, describePatient } from './summaries.js';
+import { makeTimePoint } from './time-points.js';
+import { buildTimeline } from './timeline.js';
+import type { ReportModel } from './types.js';
+
+/** Derives everything the templates need from a valid case. Pure: same case in, same model out. */
+export function buildReportModel(c: CaseFile, instruments: Map<string, Instrument>): ReportModel {
+  const clock = createClock(c);
+  const observations = collectObservations(c, clock);
+  const rounds = buildRounds(c, clock, observations);
+  const assessments = buildAssessments(c, clock, instruments);
+  const evidence = summarizeEvidence(observations);
+  const followUp = buildFollowUp(c, clock);
+  const keywords = [...(c.keywords ?? [])];
+  if (!keywords.some((k) => k.toLowerCase() === 'case report')) keywords.push('case report');
+  const parts = {
+    patientSummary: describePatient(c),
+    conditionSummary: describeCondition(c),
+    rounds,
+    evidence,
+    outcomes: buildOutcomes(assessments, instruments),
+    adverseEvents: buildAdverseEvents(c, clock, followUp?.days),
+    assessments,
+  };
+  const model: ReportModel = {
+    format: 1,
+    id: c.id,
+    title: buildTitle(c),
+    language: c.language,
+    keywords,
+    input: c,
+    ...parts,
+    observations,
+    observationsByDomain: groupByDomain(observations),
+    observationsBySource: groupBySource(observations),
+    timeline: buildTimeline(c, clock, rounds, assessments),
+    limitations: findLimitations(c, clock, assessments, evidence),
+    abstract: buildAbstract(c, parts),
+  };
+  const onset = c.condition.onset !== undefined ? makeTimePoint(clock, { date: c.condition.onset }) : undefined;
+  if (onset) model.onset = onset;
+  if (followUp) model.followUp = followUp;
+  return model;
+}

@@ -1,0 +1,54 @@
+import { describeDuration } from '../dates.js';
+import type { CaseFile } from '../schema/case-schema.js';
+import type { Clock } from './clock.js';
+import type { AssessmentView, EvidenceSummary, Limitation } from './types.js';
+
+const ALWAYS: Limitation[] = [
+  {
+    basis: 'always',
+    text: 'This is a single case without a control group: it cannot show that the treatment caused the changes, nor how often such changes would follow it in other patients.',
+  },
+  {
+    basis: 'always',
+    text: 'Changes after a treatment may also come from natural recovery, other care, the passage of time, or the hopes of the patient and of those around them.',
+  },
+];
+
+/** The limitations every single case has, those this case's data shows, and those its author wrote. */
+export function findLimitations(c: CaseFile, clock: Clock, assessments: AssessmentView[], evidence: EvidenceSummary): Limitation[] {
+  const data: string[] = [];
+  if (evidence.notMeasured > 0) {
+    const howMany = evidence.notMeasured === evidence.total ? `All ${evidence.total}` : `${evidence.notMeasured} of ${evidence.total}`;
+    data.push(`${howMany} observed changes were reported by the patient or caregivers and were not measured.`);
+  }
+  if (assessments.length === 0) data.push('No standardized assessment was reported, so no change can be sized against a known scale.');
+  const firstDay = 0;
+  if (clock.onsetDay === undefined) {
+    data.push('The time since onset is not stated, so recovery that would have happened anyway cannot be judged.');
+  } else if (firstDay - clock.onsetDay < 365) {
+    data.push(`Treatment began ${describeDuration(firstDay - clock.onsetDay)} after onset, within the first year, when spontaneous recovery is common.`);
+  }
+  const kinds = new Set(c.rounds.flatMap((r) => (r.interventions ?? []).map((i) => i.type)));
+  if (kinds.has('rehabilitation') && kinds.size > 1) {
+    data.push('Rehabilitation was given alongside the other treatments, so their effects cannot be separated.');
+  }
+  const unblinded = assessments.filter((a) => a.blinded !== true).length;
+  if (unblinded > 0) data.push(`${unblinded} of ${assessments.length} assessments were not done by an examiner blind to the treatment (or blinding is not stated).`);
+  if (!c.follow_up) data.push('The length of follow-up is not stated.');
+  if (c.adverse_events === 'not-reported') data.push('Adverse events are not reported, so the safety of the treatment cannot be judged from this case.');
+  const unknownFunding = [c.report?.funding === undefined && 'funding', c.report?.conflicts_of_interest === undefined && 'conflicts of interest'].filter(Boolean);
+  if (unknownFunding.length > 0) data.push(`${capitalize(unknownFunding.join(' and '))} ${unknownFunding.length > 1 ? 'are' : 'is'} not stated.`);
+  const status = c.regulatory?.status ?? 'unknown';
+  if (status === 'unknown') data.push('The regulatory status of the treatment is not stated.');
+  if (status === 'unregulated') data.push('The treatment was given outside a regulated trial or approval.');
+  if (c.provenance?.kind === 'patient-testimonial') data.push('The source is a patient testimonial, not a clinical record.');
+  return [
+    ...ALWAYS,
+    ...data.map((text): Limitation => ({ basis: 'data', text })),
+    ...(c.discussion?.limitations ?? []).map((text): Limitation => ({ basis: 'author', text })),
+  ];
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

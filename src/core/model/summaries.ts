@@ -1,0 +1,66 @@
+import type { CaseFile } from '../schema/case-schema.js';
+import type { Clock } from './clock.js';
+import { lowerFirst } from './abstract.js';
+import { makeTimePoint } from './time-points.js';
+import type { AdverseEventsView, ReportModel } from './types.js';
+
+/** The title the case gives, or one built from the main intervention and the condition. */
+export function buildTitle(c: CaseFile): string {
+  if (c.title !== undefined) return c.title;
+  const interventions = c.rounds.flatMap((r) => r.interventions ?? []);
+  const main = interventions.find((i) => i.type === 'cell-therapy') ?? interventions[0];
+  const what = main?.name ?? (main ? main.type.replace('-', ' ') : 'Treatment');
+  return `${capitalize(what)} for ${lowerFirst(c.condition.name)}: a case report`;
+}
+
+/** "Patient A, a 34-year-old female teacher". */
+export function describePatient(c: CaseFile): string {
+  const p = c.patient;
+  const age = p.age !== undefined ? `${p.age}-year-old` : p.age_range !== undefined ? `${p.age_range}-year-old` : undefined;
+  const sex = p.sex && p.sex !== 'unknown' ? p.sex : undefined;
+  const noun = p.occupation ?? 'patient';
+  const words = [age, sex, noun].filter(Boolean).join(' ');
+  return `${p.label}, ${/^[aeiou8]|^11-|^18-/i.test(words) ? 'an' : 'a'} ${words}${age ? '' : ' (age not stated)'}`;
+}
+
+/** "spinal cord injury (ICD-10 S14.1), traumatic". */
+export function describeCondition(c: CaseFile): string {
+  const k = c.condition;
+  const code = k.code ? ` (${k.code.system} ${k.code.code})` : '';
+  return `${k.name}${code}${k.cause ? `, ${k.cause}` : ''}`;
+}
+
+/** Length of follow-up from the start of the first round. */
+export function buildFollowUp(c: CaseFile, clock: Clock): ReportModel['followUp'] {
+  if (!c.follow_up) return undefined;
+  const when = makeTimePoint(clock, c.follow_up);
+  const days = when?.day;
+  const text = days !== undefined ? `${days} days after the start of the first round` : 'time of last follow-up not stated';
+  return {
+    text,
+    ...(when ? { when } : {}),
+    ...(days !== undefined ? { days } : {}),
+    ...(c.follow_up.notes !== undefined ? { notes: c.follow_up.notes } : {}),
+  };
+}
+
+/** Adverse events with an explicit statement for none observed and for none reported. */
+export function buildAdverseEvents(c: CaseFile, clock: Clock, followUpDays: number | undefined): AdverseEventsView {
+  if (c.adverse_events === 'not-reported') {
+    return { status: 'not-reported', items: [], text: 'Adverse events are not reported in the source of this case.' };
+  }
+  if (c.adverse_events.length === 0) {
+    const span = followUpDays !== undefined ? `during ${followUpDays} days of follow-up` : 'during a follow-up of unstated length';
+    return { status: 'none-observed', items: [], text: `None observed ${span}.` };
+  }
+  const items = c.adverse_events.map((e) => {
+    const when = makeTimePoint(clock, e);
+    return when ? { ...e, when } : { ...e };
+  });
+  const n = items.length;
+  return { status: 'reported', items, text: `${n} adverse event${n === 1 ? ' was' : 's were'} reported.` };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,25 @@
+import { describeDuration } from '../dates.js';
+import type { Clock, WhenInput } from './clock.js';
+import type { TimePoint } from './types.js';
+
+/** Resolves a date or day into a point on the case's time axis, with its words. */
+export function makeTimePoint(clock: Clock, input: WhenInput): TimePoint | undefined {
+  const when = clock.resolve(input);
+  if (!when) return undefined;
+  const dayText = when.day === undefined ? undefined : `day ${when.approximate ? '~' : ''}${when.day}`;
+  const text = when.date !== undefined ? (dayText ? `${when.date} (${dayText})` : when.date) : (dayText ?? '');
+  const point: TimePoint = { ...when, text };
+  if (clock.onsetDay !== undefined && when.day !== undefined) {
+    point.sinceOnsetDays = when.day - clock.onsetDay;
+    point.sinceOnsetText = `${describeDuration(point.sinceOnsetDays)} ${point.sinceOnsetDays < 0 ? 'before' : 'after'} onset`;
+  }
+  return point;
+}
+
+/** Orders items that carry an optional time point; items that cannot be placed keep their order, last. */
+export function sortByTime<T>(items: T[], clock: Clock, pointOf: (item: T) => TimePoint | undefined): T[] {
+  return items
+    .map((item, index) => ({ item, index, key: clock.sortKey(pointOf(item)) }))
+    .sort((a, b) => (a.key ?? Infinity) - (b.key ?? Infinity) || a.index - b.index)
+    .map((entry) => entry.item);
+}

@@ -1,0 +1,79 @@
+import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import type { CaseIssue } from './errors.js';
+
+/** Case files are small documents; anything larger is a mistake or an attack. */
+export const MAX_CASE_BYTES = 2 * 1024 * 1024;
+/** YAML aliases may be used, but not to multiply a small file into a huge value. */
+export const MAX_ALIAS_COUNT = 100;
+
+/** A parsed case file: the YAML document (which keeps positions) and its plain value. */
+export interface ParsedCase {
+  doc: Document;
+  counter: LineCounter;
+  data: unknown;
+}
+
+/** Parses the text of a case file; syntax and shape problems come back located, never thrown. */
+export function parseCaseText(text: string): { parsed?: ParsedCase; issues: CaseIssue[] } {
+  const size = Buffer.byteLength(text, 'utf8');
+  if (size > MAX_CASE_BYTES) {
+    return fail('too-large', `the file is ${Math.round(size / 1024)} KiB; a case file may be at most ${MAX_CASE_BYTES / 1024} KiB`, 1, 1,
+      'split the case, or move images out of the file and reference them');
+  }
+  const counter = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const issues = doc.errors.map((error): CaseIssue => {
+      const pos = counter.linePos(error.pos[0]);
+      return {
+        code: 'yaml-syntax',
+        message: `YAML syntax error: ${error.message.split('\n')[0]}`,
+        path: [],
+        line: pos.line,
+        column: pos.col,
+        severity: 'error',
+        hint: hintForYamlError(error.code),
+      };
+    });
+    return { issues };
+  }
+  if (doc.contents === null) {
+    return fail('empty', 'the file is empty', 1, 1, 'run `casereport init FILE` to start from a template');
+  }
+  if (!isMap(doc.contents)) {
+    const pos = counter.linePos(doc.contents.range?.[0] ?? 0);
+    return fail('not-a-mapping', 'a case file must be a mapping of keys (casereport:, id:, patient: …)', pos.line, pos.col,
+      'run `casereport init FILE` to see the expected shape');
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (error instanceof ReferenceError || (error instanceof Error && /alias/i.test(error.message))) {
+      return fail('alias-bomb', `YAML aliases expand this file beyond a safe size (${error.message})`, 1, 1,
+        'write the repeated values out, or use fewer aliases');
+    }
+    throw error;
+  }
+  return { parsed: { doc, counter, data }, issues: [] };
+}
+
+function fail(code: string, message: string, line: number, column: number, hint?: string): { issues: CaseIssue[] } {
+  return { issues: [{ code, message, path: [], line, column, severity: 'error', ...(hint ? { hint } : {}) }] };
+}
+
+function hintForYamlError(code: string): string | undefined {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'each key may appear once in a mapping; merge the two entries';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      return 'check the indentation: nested keys need more spaces than their parent, and lists start with "- "';
+    case 'TAB_AS_INDENT':
+      return 'YAML indentation uses spaces, not tabs';
+    case 'MULTIPLE_DOCS':
+      return 'a case file holds one document: remove the extra "---"';
+    default:
+      return undefined;
+  }
+}

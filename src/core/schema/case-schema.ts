@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import { assessmentSchema, instrumentSchema } from './assessment-schema.js';
+import * as E from './enums.js';
+import { dateSchema, daySchema, textListSchema, textSchema, whenFields } from './primitives.js';
+
+const person = z.strictObject({ name: textSchema, affiliation: textSchema.optional(), role: textSchema.optional() });
+
+const patient = z.strictObject({
+  label: textSchema.meta({ description: 'how the report names the patient: a pseudonym or initials' }),
+  sex: z.enum(E.SEXES).optional(),
+  age: z.number().min(0).max(130).optional().meta({ description: 'years at the first round' }),
+  age_range: z
+    .string()
+    .regex(/^\d{1,3}-\d{1,3}$/, { message: 'expected a range such as "30-39"' })
+    .optional(),
+  occupation: textSchema.optional(),
+  ethnicity: textSchema.optional(),
+  concerns: textListSchema.optional(),
+  history: z
+    .union([
+      textSchema,
+      z.strictObject({
+        medical: textSchema.optional(),
+        family: textSchema.optional(),
+        psychosocial: textSchema.optional(),
+        comorbidities: z.union([textSchema, textListSchema]).optional(),
+      }),
+    ])
+    .optional(),
+  prior_interventions: z
+    .array(z.strictObject({ name: textSchema, outcome: textSchema.optional(), ...whenFields }))
+    .optional(),
+});
+
+const condition = z.strictObject({
+  name: textSchema,
+  code: z.strictObject({ system: textSchema, code: textSchema, display: textSchema.optional() }).optional(),
+  onset: dateSchema.optional().meta({ description: 'date of injury or diagnosis' }),
+  cause: textSchema.optional(),
+  details: textSchema.optional(),
+});
+
+const intervention = z.strictObject({
+  type: z.enum(E.INTERVENTION_TYPES),
+  name: textSchema.optional(),
+  product: z
+    .strictObject({
+      cell_type: textSchema.optional(),
+      source: textSchema.optional(),
+      origin: z.enum(E.CELL_ORIGINS).optional(),
+      manipulation: textSchema.optional(),
+    })
+    .optional(),
+  dose: textSchema.optional(),
+  route: textSchema.optional(),
+  sessions: z.int().min(0).optional(),
+  schedule: textSchema.optional(),
+  notes: textSchema.optional(),
+});
+
+/** One observed change, labelled by who observed it. */
+export const observationSchema = z.strictObject({
+  domain: z.enum(E.DOMAINS),
+  site: textSchema.optional(),
+  change: z.enum(E.CHANGES),
+  finding: textSchema,
+  source: z.enum(E.SOURCES),
+  evidence: z.array(z.string()).optional(),
+  ...whenFields,
+});
+
+const round = z.strictObject({
+  id: z.string().min(1),
+  label: textSchema.optional(),
+  start: dateSchema.optional(),
+  end: dateSchema.optional(),
+  day: daySchema.optional().meta({ description: 'start, in days since the start of the first round' }),
+  end_day: daySchema.optional().meta({ description: 'end, in days since the start of the first round' }),
+  interventions: z.array(intervention).optional(),
+  observations: z.array(observationSchema).optional(),
+  notes: textSchema.optional(),
+});
+
+const medication = z.strictObject({
+  name: textSchema,
+  type: z.enum(E.MEDICATION_TYPES).optional(),
+  dose: textSchema.optional(),
+  indication: textSchema.optional(),
+  change: z.enum(E.MEDICATION_CHANGES).optional(),
+  decided_by: z.enum(E.DECIDERS).optional(),
+  ...whenFields,
+  notes: textSchema.optional(),
+});
+
+const adverseEvent = z.strictObject({
+  event: textSchema,
+  ...whenFields,
+  round: z.string().optional().meta({ description: 'id of the round it followed' }),
+  severity: z.enum(E.SEVERITIES).optional(),
+  related: z.enum(E.RELATEDNESS).optional(),
+  outcome: textSchema.optional(),
+  notes: textSchema.optional(),
+});
+
+/** The case file, format version 1: the one source of the types, the checks and the JSON Schema. */
+export const caseSchema = z.strictObject({
+  casereport: z.literal(1, { message: 'expected format version 1 (casereport: 1)' }),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, {
+    message: 'expected lower-case letters, digits and dashes, starting with a letter or digit',
+  }),
+  title: textSchema.optional(),
+  language: z.enum(E.LANGUAGES).default('en'),
+  keywords: textListSchema.min(2).max(5).optional(),
+  report: z
+    .strictObject({
+      authors: z.array(person).optional(),
+      date: dateSchema.optional(),
+      conflicts_of_interest: textSchema.optional(),
+      funding: textSchema.optional(),
+    })
+    .optional(),
+  patient,
+  condition,
+  facility: z
+    .strictObject({ name: textSchema.optional(), city: textSchema.optional(), country: textSchema.optional() })
+    .optional(),
+  regulatory: z
+    .strictObject({
+      status: z.enum(E.REGULATORY_STATUSES).default('unknown'),
+      registration: textSchema.optional(),
+      ethics_approval: textSchema.optional(),
+      cost: textSchema.optional(),
+    })
+    .optional(),
+  rounds: z.array(round).min(1, { message: 'a case needs at least one treatment round' }),
+  assessments: z.array(assessmentSchema).optional(),
+  instruments: z.array(instrumentSchema).optional(),
+  medications: z.array(medication).optional(),
+  adverse_events: z
+    .union([z.array(adverseEvent), z.literal('not-reported')])
+    .meta({ description: '[] states that none were observed; not-reported says the source does not tell' }),
+  follow_up: z.strictObject({ ...whenFields, notes: textSchema.optional() }).optional(),
+  events: z.array(z.strictObject({ ...whenFields, event: textSchema })).optional(),
+  patient_perspective: z
+    .strictObject({ statement: textSchema.optional(), expectations: z.union([textSchema, textListSchema]).optional() })
+    .optional(),
+  discussion: z
+    .strictObject({
+      context: textSchema.optional(),
+      concerns_raised: textListSchema.optional(),
+      limitations: textListSchema.optional(),
+      lessons: z.union([textSchema, textListSchema]).optional(),
+      references: textListSchema.optional(),
+    })
+    .optional(),
+  consent: z
+    .strictObject({
+      obtained: z.boolean().optional(),
+      type: z.enum(E.CONSENT_TYPES).optional(),
+      date: dateSchema.optional(),
+      scope: textSchema.optional(),
+    })
+    .optional(),
+  provenance: z
+    .strictObject({ kind: z.enum(E.PROVENANCE_KINDS).optional(), author: textSchema.optional(), notes: textSchema.optional() })
+    .optional(),
+});
+
+/** A case file after validation (defaults applied). */
+export type CaseFile = z.output<typeof caseSchema>;
+export type Round = CaseFile['rounds'][number];
+export type Observation = z.output<typeof observationSchema>;
+export type Assessment = NonNullable<CaseFile['assessments']>[number];
+export type InstrumentDefinition = NonNullable<CaseFile['instruments']>[number];
+export type AdverseEvent = Exclude<CaseFile['adverse_events'], 'not-reported'>[number];

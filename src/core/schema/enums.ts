@@ -1,0 +1,60 @@
+/** The closed vocabularies of the case file format, version 1. */
+export const SEXES = ['male', 'female', 'other', 'unknown'] as const;
+export const LANGUAGES = ['en'] as const;
+export const REGULATORY_STATUSES = [
+  'trial',
+  'expanded-access',
+  'approved',
+  'innovative-practice',
+  'unregulated',
+  'unknown',
+] as const;
+export const INTERVENTION_TYPES = ['cell-therapy', 'rehabilitation', 'medication', 'surgery', 'other'] as const;
+export const CELL_ORIGINS = ['autologous', 'allogeneic'] as const;
+export const DOMAINS = [
+  'motor',
+  'sensory',
+  'autonomic',
+  'balance',
+  'pain',
+  'function',
+  'general-health',
+  'wellbeing',
+  'medication',
+  'other',
+] as const;
+export const CHANGES = ['improved', 'worsened', 'unchanged', 'new', 'resolved'] as const;
+export const SOURCES = ['patient', 'caregiver', 'clinician', 'measured'] as const;
+export const CONSENT_TYPES = ['written', 'verbal'] as const;
+export const PROVENANCE_KINDS = ['patient-testimonial', 'clinical-record', 'case-study', 'trial-report'] as const;
+export const MEDICATION_TYPES = ['prescription', 'supplement', 'over-the-counter', 'other'] as const;
+export const MEDICATION_CHANGES = ['started', 'stopped', 'reduced', 'increased', 'continued'] as const;
+export const DECIDERS = ['patient', 'clinician', 'caregiver'] as const;
+export const SEVERITIES = ['mild', 'moderate', 'severe', 'life-threatening', 'fatal'] as const;
+export const RELATEDNESS = ['unrelated', 'unlikely', 'possible', 'probable', 'definite', 'unknown'] as const;
+
+export type Domain = (typeof DOMAINS)[number];
+export type Source = (typeof SOURCES)[number];
+export type Change = (typeof CHANGES)[number];
+
+/** How reports name each source of an observation. */
+export const SOURCE_LABELS: Record<Source, string> = {
+  patient: 'self-reported',
+  caregiver: 'caregiver-reported',
+  clinician: 'clinician-observed',
+  measured: 'measured',
+};
+
+/** Human names of the observation domains, in report order. */
+export const DOMAIN_LABELS: Record<Domain, string> = {
+  motor: 'Motor function',
+  sensory: 'Sensation',
+  autonomic: 'Autonomic function',
+  balance: 'Balance',
+  pain: 'Pain',
+  function: 'Daily function',
+  'general-health': 'General health',
+  wellbeing: 'Well-being',
+  medication: 'Medication',
+  other: 'Other',
+};

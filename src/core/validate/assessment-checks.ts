@@ -1,0 +1,67 @@
+import { caseIssue as issue, type CaseIssue, type CasePath } from '../errors.js';
+import { didYouMean } from '../hints.js';
+import { checkExamGrid } from '../isncsci/grid.js';
+import type { Instrument } from '../instruments/registry.js';
+import type { Assessment, CaseFile } from '../schema/case-schema.js';
+
+/** Each assessment names a known instrument, a time, and results that fit the instrument. */
+export function checkAssessments(c: CaseFile, instruments: Map<string, Instrument>): CaseIssue[] {
+  return (c.assessments ?? []).flatMap((a, i) => checkOne(a, ['assessments', i], instruments));
+}
+
+function checkOne(a: Assessment, path: CasePath, instruments: Map<string, Instrument>): CaseIssue[] {
+  const out: CaseIssue[] = [];
+  if (a.date === undefined && a.day === undefined) {
+    out.push(issue('missing-when', `assessment \`${a.id}\` needs a \`date\` or a \`day\``, [...path, 'id'], 'add `date: YYYY-MM-DD`, or `day: N` (days since the first round started)'));
+  }
+  const instrument = instruments.get(a.instrument);
+  if (!instrument) {
+    out.push(issue('unknown-instrument', `unknown instrument \`${a.instrument}\``, [...path, 'instrument'],
+      didYouMean(a.instrument, [...instruments.keys()]) ?? 'define it under `instruments:`, or run `casereport instruments` for the built-in ones'));
+    return out;
+  }
+  const isIsncsci = instrument.id === 'isncsci';
+  if (!isIsncsci) {
+    for (const key of ['exam', 'totals'] as const) {
+      if (a[key] !== undefined) out.push(issue('isncsci-only', `\`${key}\` belongs to ISNCSCI assessments only`, [...path, key]));
+    }
+    if (a.score === undefined && a.subscores === undefined) {
+      out.push(issue('no-result', `assessment \`${a.id}\` has no \`score\` or \`subscores\``, [...path, 'id']));
+    }
+  } else {
+    if (a.exam === undefined && a.totals === undefined) {
+      out.push(issue('no-result', `ISNCSCI assessment \`${a.id}\` needs an \`exam\` (the raw examination) or \`totals\``, [...path, 'id']));
+    }
+    if (a.score !== undefined) {
+      out.push(issue('isncsci-score', 'an ISNCSCI assessment has no single score; give `exam` or `totals`', [...path, 'score']));
+    }
+    if (a.exam) {
+      for (const problem of checkExamGrid(a.exam)) {
+        out.push(issue('isncsci-grid', problem.message, [...path, 'exam', ...problem.path], problem.hint));
+      }
+    }
+  }
+  if (a.score !== undefined && !isIsncsci) out.push(...checkValue(a.score, instrument.range, instrument.step, instrument.name, [...path, 'score']));
+  for (const [name, value] of Object.entries(a.subscores ?? {})) {
+    const range = instrument.subscores?.[name];
+    if (!range) {
+      const known = Object.keys(instrument.subscores ?? {});
+      out.push(issue('unknown-subscore', `${instrument.name} has no subscore \`${name}\``, [...path, 'subscores', name],
+        didYouMean(name, known) ?? (known.length ? `its subscores: ${known.join(', ')}` : 'this instrument has no subscores')));
+    } else {
+      out.push(...checkValue(value, range, instrument.step, `${instrument.name} ${name}`, [...path, 'subscores', name]));
+    }
+  }
+  return out;
+}
+
+function checkValue(value: number, [min, max]: [number, number], step: number, what: string, path: CasePath): CaseIssue[] {
+  if (value < min || value > max) {
+    return [issue('out-of-range', `${value} is outside the range of ${what} (${min}-${max})`, path)];
+  }
+  const steps = (value - min) / step;
+  if (Math.abs(steps - Math.round(steps)) > 1e-9) {
+    return [issue('off-step', `${value} is not a possible value of ${what}, which moves in steps of ${step}`, path)];
+  }
+  return [];
+}

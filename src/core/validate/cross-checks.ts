@@ -1,0 +1,131 @@
+import { caseIssue as issue, type CaseIssue, type CasePath } from '../errors.js';
+import { didYouMean } from '../hints.js';
+import { isRealDate, parsePartialDate } from '../dates.js';
+import type { Instrument } from '../instruments/registry.js';
+import type { CaseFile } from '../schema/case-schema.js';
+import { checkAssessments } from './assessment-checks.js';
+import { createClock, type When } from '../model/clock.js';
+
+/** Checks that span fields: ids, references, time order, dates that do not exist, scores against ranges. */
+export function checkCrossFields(caseFile: CaseFile, instruments: Map<string, Instrument>): CaseIssue[] {
+  return [
+    ...checkIds(caseFile),
+    ...checkDates(caseFile),
+    ...checkRoundOrder(caseFile),
+    ...checkEvidence(caseFile),
+    ...checkAssessments(caseFile, instruments),
+    ...checkAdverseEventRounds(caseFile),
+  ];
+}
+
+
+function checkIds(c: CaseFile): CaseIssue[] {
+  const seen = new Map<string, string>();
+  const out: CaseIssue[] = [];
+  const visit = (id: string, path: CasePath): void => {
+    const first = seen.get(id);
+    if (first) out.push(issue('duplicate-id', `duplicate id \`${id}\` (first used at ${first})`, [...path, 'id'], 'give each round and assessment its own id'));
+    else seen.set(id, pathText(path));
+  };
+  c.rounds.forEach((r, i) => visit(r.id, ['rounds', i]));
+  (c.assessments ?? []).forEach((a, i) => visit(a.id, ['assessments', i]));
+  const instrumentIds = new Set<string>();
+  (c.instruments ?? []).forEach((d, i) => {
+    if (instrumentIds.has(d.id)) out.push(issue('duplicate-id', `instrument \`${d.id}\` is defined twice`, ['instruments', i, 'id']));
+    instrumentIds.add(d.id);
+    if (d.range[0] >= d.range[1]) out.push(issue('bad-range', `range [${d.range.join(', ')}] must go from low to high`, ['instruments', i, 'range']));
+  });
+  return out;
+}
+
+function pathText(path: CasePath): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('').replace(/^(\w+)/, '$1');
+}
+
+function* datedPaths(c: CaseFile): Generator<[string | undefined, CasePath]> {
+  yield [c.condition.onset, ['condition', 'onset']];
+  yield [c.report?.date, ['report', 'date']];
+  yield [c.consent?.date, ['consent', 'date']];
+  yield [c.follow_up?.date, ['follow_up', 'date']];
+  for (const [i, r] of c.rounds.entries()) {
+    yield [r.start, ['rounds', i, 'start']];
+    yield [r.end, ['rounds', i, 'end']];
+    for (const [j, o] of (r.observations ?? []).entries()) yield [o.date, ['rounds', i, 'observations', j, 'date']];
+  }
+  for (const [i, a] of (c.assessments ?? []).entries()) yield [a.date, ['assessments', i, 'date']];
+  for (const [i, e] of (c.events ?? []).entries()) yield [e.date, ['events', i, 'date']];
+  for (const [i, m] of (c.medications ?? []).entries()) yield [m.date, ['medications', i, 'date']];
+  if (Array.isArray(c.adverse_events)) for (const [i, e] of c.adverse_events.entries()) yield [e.date, ['adverse_events', i, 'date']];
+}
+
+function checkDates(c: CaseFile): CaseIssue[] {
+  const out: CaseIssue[] = [];
+  for (const [date, path] of datedPaths(c)) {
+    if (date !== undefined && !isRealDate(date)) out.push(issue('bad-date', `${date} is not a calendar date`, path));
+  }
+  return out;
+}
+
+function checkRoundOrder(c: CaseFile): CaseIssue[] {
+  const out: CaseIssue[] = [];
+  const clock = createClock(c);
+  let previous: { id: string; when: When } | undefined;
+  for (const [i, r] of c.rounds.entries()) {
+    const start = clock.resolve({ date: r.start, day: r.day });
+    const end = clock.resolve({ date: r.end, day: r.end_day });
+    if (start && end && isBefore(end, start)) {
+      out.push(issue('round-order', `round \`${r.id}\` ends (${describe(end)}) before it starts (${describe(start)})`,
+        ['rounds', i, r.end !== undefined ? 'end' : 'end_day']));
+    }
+    if (start && previous && isBefore(start, previous.when)) {
+      out.push(issue('round-order', `round \`${r.id}\` starts (${describe(start)}) before the previous round \`${previous.id}\` (${describe(previous.when)})`,
+        ['rounds', i, r.start !== undefined ? 'start' : 'day'], 'list rounds in time order'));
+    }
+    if (start) previous = { id: r.id, when: start };
+  }
+  if (c.rounds[0]?.day !== undefined && c.rounds[0].day !== 0) {
+    out.push(issue('first-round-day', 'the first round starts on day 0 by definition', ['rounds', 0, 'day'], 'set `day: 0` or remove it'));
+  }
+  return out;
+}
+
+/** Strictly before, comparing like with like; partial dates count as their whole span. */
+function isBefore(a: When, b: When): boolean {
+  if (a.date !== undefined && b.date !== undefined) return parsePartialDate(a.date).last < parsePartialDate(b.date).first;
+  if (a.day !== undefined && b.day !== undefined) return a.day < b.day;
+  return false;
+}
+
+function describe(when: When): string {
+  return when.date ?? `day ${when.day}`;
+}
+
+function checkEvidence(c: CaseFile): CaseIssue[] {
+  const ids = (c.assessments ?? []).map((a) => a.id);
+  const out: CaseIssue[] = [];
+  for (const [i, r] of c.rounds.entries()) {
+    for (const [j, o] of (r.observations ?? []).entries()) {
+      const path: CasePath = ['rounds', i, 'observations', j];
+      if (o.source === 'measured' && (o.evidence ?? []).length === 0) {
+        out.push(issue('measured-without-evidence', 'a measured change needs `evidence`: the ids of the assessments that measured it', [...path, 'source'],
+          ids.length > 0 ? `add \`evidence: [${ids[0]}]\`, or set the source to patient, caregiver or clinician` : 'add the assessments under `assessments:` and list their ids in `evidence`'));
+      }
+      for (const [k, ref] of (o.evidence ?? []).entries()) {
+        if (!ids.includes(ref)) {
+          out.push(issue('unknown-evidence', `evidence names \`${ref}\`, which is not an assessment id`, [...path, 'evidence', k], didYouMean(ref, ids)));
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function checkAdverseEventRounds(c: CaseFile): CaseIssue[] {
+  if (!Array.isArray(c.adverse_events)) return [];
+  const ids = c.rounds.map((r) => r.id);
+  return c.adverse_events.flatMap((e, i) =>
+    e.round !== undefined && !ids.includes(e.round)
+      ? [issue('unknown-round', `round \`${e.round}\` does not exist`, ['adverse_events', i, 'round'], didYouMean(e.round, ids))]
+      : [],
+  );
+}

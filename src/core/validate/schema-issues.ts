@@ -1,0 +1,117 @@
+import type { z } from 'zod';
+import { caseIssue as make, type CaseIssue, type CasePath } from '../errors.js';
+import { didYouMean } from '../hints.js';
+import { knownKeysAt } from './schema-walk.js';
+
+type ZodIssue = z.core.$ZodIssue;
+
+/** Turns zod's issues into the user's words: one issue per problem, each with a path and a hint. */
+export function translateSchemaIssues(issues: readonly ZodIssue[], data: unknown): CaseIssue[] {
+  return issues.flatMap((issue) => translate(issue, data));
+}
+
+function translate(issue: ZodIssue, data: unknown): CaseIssue[] {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const input = valueAt(data, path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = knownKeysAt(path);
+      return issue.keys.map((key) =>
+        make('unknown-key', `unknown key \`${key}\``, [...path, key], didYouMean(key, known) ?? listHint(known)),
+      );
+    }
+    case 'invalid_value': {
+      const values = issue.values.map(String);
+      if (input === undefined) return [missing(path)];
+      const hint = typeof input === 'string' ? didYouMean(input, values) : undefined;
+      const shown = values.length === 1 ? `\`${values[0]}\`` : `one of ${values.join(', ')}`;
+      return [make('invalid-value', `${quote(input)} is not allowed here; expected ${shown}`, path, hint)];
+    }
+    case 'invalid_type':
+      if (input === undefined) return [missing(path)];
+      return [make('wrong-type', `expected ${describeExpected(issue.expected)}, found ${describeValue(input)}`, path, typeHint(issue.expected, input))];
+    case 'invalid_union':
+      return translateUnion(issue, path, input, data);
+    case 'too_small':
+    case 'too_big': {
+      const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+      const word = issue.code === 'too_small' ? 'at least' : 'at most';
+      const what = issue.origin === 'array' ? `${word} ${bound} item${Number(bound) === 1 ? '' : 's'}` : `${word} ${bound}`;
+      const message = issue.message.startsWith('Too') || issue.message.startsWith('Invalid') ? `expected ${what}, found ${describeValue(input)}` : issue.message;
+      return [make('out-of-range', message, path)];
+    }
+    default:
+      return [make('invalid', issue.message, path)];
+  }
+}
+
+function translateUnion(issue: z.core.$ZodIssueInvalidUnion, path: CasePath, input: unknown, data: unknown): CaseIssue[] {
+  if (input === undefined) return [missing(path)];
+  // A branch that got past the type check says more than "expected a or b": prefer it.
+  const specific = issue.errors.find((branch) => branch.length > 0 && branch.every((i) => i.code !== 'invalid_type' || i.path.length > 0));
+  if (specific) {
+    return specific.flatMap((i) => translate({ ...i, path: [...issue.path, ...i.path] } as ZodIssue, data));
+  }
+  const expected = [...new Set(issue.errors.flat().map((i) => (i.code === 'invalid_type' ? describeExpected(i.expected) : 'a valid value')))];
+  // Free text accepts numbers too, but "text" is what the author means.
+  const words = expected.includes('text') ? ['text', ...expected.filter((e) => e !== 'text' && e !== 'a number')] : expected;
+  return [make('wrong-type', `expected ${words.join(' or ')}, found ${describeValue(input)}`, path, typeHint(words[0] === 'text' ? 'string' : '', input))];
+}
+
+function missing(path: CasePath): CaseIssue {
+  const key = path[path.length - 1];
+  const label = typeof key === 'number' ? `item ${key}` : `\`${String(key)}\``;
+  return make('missing', `${label} is required`, path, `add \`${String(key)}:\` here`);
+}
+
+function listHint(known: readonly string[]): string | undefined {
+  return known.length > 0 ? `allowed keys here: ${known.join(', ')}` : undefined;
+}
+
+function quote(value: unknown): string {
+  return typeof value === 'string' ? `\`${value}\`` : JSON.stringify(value) ?? String(value);
+}
+
+function describeExpected(expected: string): string {
+  const words: Record<string, string> = {
+    string: 'text',
+    number: 'a number',
+    int: 'a whole number',
+    boolean: 'true or false',
+    array: 'a list',
+    object: 'a mapping of keys',
+    record: 'a mapping of keys',
+    tuple: 'a list',
+  };
+  return words[expected] ?? expected;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'nothing (null)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `text \`${value.length > 40 ? `${value.slice(0, 40)}…` : value}\``;
+  return `${typeof value} ${String(value)}`;
+}
+
+function typeHint(expected: string, input: unknown): string | undefined {
+  if (expected === 'boolean' && typeof input === 'string') return 'write true or false (without quotes)';
+  if ((expected === 'number' || expected === 'int') && typeof input === 'string' && !Number.isNaN(Number(input))) {
+    return 'write the number without quotes';
+  }
+  if (expected === 'array' && input !== null && typeof input !== 'object') return 'start each list item on its own line with "- "';
+  if (expected === 'string' && input !== null && typeof input === 'object' && !Array.isArray(input)) {
+    return 'a ": " inside text starts a mapping; put the text in quotes';
+  }
+  return undefined;
+}
+
+/** The value at a path of the plain data, or undefined. */
+export function valueAt(data: unknown, path: CasePath): unknown {
+  let node = data;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return node;
+}

@@ -1,0 +1,40 @@
+import type { CaseIssue } from '../errors.js';
+import { buildInstrumentTable } from '../instruments/lookup.js';
+import type { Instrument } from '../instruments/registry.js';
+import { locatePath } from '../locate.js';
+import { parseCaseText, type ParsedCase } from '../parse.js';
+import { caseSchema, type CaseFile } from '../schema/case-schema.js';
+import { checkCrossFields } from './cross-checks.js';
+import { translateSchemaIssues } from './schema-issues.js';
+
+/** A case file that passed every check, with what later steps need. */
+export interface ValidCase {
+  caseFile: CaseFile;
+  instruments: Map<string, Instrument>;
+  warnings: CaseIssue[];
+}
+
+export type ValidationResult = { ok: true; value: ValidCase } | { ok: false; issues: CaseIssue[] };
+
+/** Parses and validates the text of a case file: every problem at once, each with its line and column. */
+export function validateCaseText(text: string): ValidationResult {
+  const { parsed, issues } = parseCaseText(text);
+  if (!parsed) return { ok: false, issues };
+  const result = caseSchema.safeParse(parsed.data);
+  if (!result.success) {
+    return { ok: false, issues: locateAll(translateSchemaIssues(result.error.issues, parsed.data), parsed) };
+  }
+  const instruments = buildInstrumentTable(result.data.instruments);
+  const found = locateAll(checkCrossFields(result.data, instruments), parsed);
+  const errors = found.filter((i) => i.severity === 'error');
+  if (errors.length > 0) return { ok: false, issues: found };
+  return { ok: true, value: { caseFile: result.data, instruments, warnings: found } };
+}
+
+function locateAll(issues: CaseIssue[], parsed: ParsedCase): CaseIssue[] {
+  const located = issues.map((issue) => {
+    const at = locatePath(parsed.doc, parsed.counter, issue.path, issue.code === 'unknown-key');
+    return at ? { ...issue, line: at.line, column: at.column } : issue;
+  });
+  return located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}

@@ -1,0 +1,25 @@
+import type { HelperDelegate } from 'handlebars';
+
+/**
+ * The few helpers templates may use. They only format values: a template cannot run code,
+ * read files or reach the network.
+ */
+export const TEMPLATE_HELPERS: Record<string, HelperDelegate> = {
+  eq: (a: unknown, b: unknown) => a === b,
+  ne: (a: unknown, b: unknown) => a !== b,
+  gt: (a: number, b: number) => a > b,
+  and: (...args: unknown[]) => args.slice(0, -1).every(Boolean),
+  or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
+  not: (a: unknown) => !a,
+  inc: (n: number) => Number(n) + 1,
+  len: (list: unknown) => (Array.isArray(list) ? list.length : 0),
+  join: (list: unknown, separator: unknown) =>
+    Array.isArray(list) ? list.map(String).join(typeof separator === 'string' ? separator : ', ') : '',
+  capitalize: (text: unknown) => (typeof text === 'string' ? text.charAt(0).toUpperCase() + text.slice(1) : ''),
+  lower: (text: unknown) => (typeof text === 'string' ? text.toLowerCase() : ''),
+  plural: (n: number, singular: string, pluralForm: unknown) =>
+    `${n} ${n === 1 ? singular : typeof pluralForm === 'string' ? pluralForm : `${singular}s`}`,
+  signed: (n: number) => (n > 0 ? `+${n}` : String(n)),
+  isList: (value: unknown) => Array.isArray(value),
+  replace: (text: unknown, from: string, to: string) => (typeof text === 'string' ? text.split(from).join(to) : ''),
+};
