@@ -16,10 +16,7 @@ export interface ParsedCase {
 /** Parses the text of a case file; syntax and shape problems come back located, never thrown. */
 export function parseCaseText(text: string): { parsed?: ParsedCase; issues: CaseIssue[] } {
   const size = Buffer.byteLength(text, 'utf8');
-  if (size > MAX_CASE_BYTES) {
-    return fail('too-large', `the file is ${Math.round(size / 1024)} KiB; a case file may be at most ${MAX_CASE_BYTES / 1024} KiB`, 1, 1,
-      'split the case, or move images out of the file and reference them');
-  }
+  if (size > MAX_CASE_BYTES) return { issues: [tooLargeIssue(size)] };
   const counter = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -56,6 +53,19 @@ export function parseCaseText(text: string): { parsed?: ParsedCase; issues: Case
     throw error;
   }
   return { parsed: { doc, counter, data }, issues: [] };
+}
+
+/** The issue for a file over the size limit (also used before reading such a file). */
+export function tooLargeIssue(size: number): CaseIssue {
+  return {
+    code: 'too-large',
+    message: `the file is ${Math.round(size / 1024)} KiB; a case file may be at most ${MAX_CASE_BYTES / 1024} KiB`,
+    path: [],
+    line: 1,
+    column: 1,
+    severity: 'error',
+    hint: 'split the case, or move images out of the file and reference them',
+  };
 }
 
 function fail(code: string, message: string, line: number, column: number, hint?: string): { issues: CaseIssue[] } {

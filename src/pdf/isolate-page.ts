@@ -37,7 +37,9 @@ async function decideRequest(page: Page, request: HTTPRequest, onRequest?: Reque
   onRequest?.(url, allowed ? 'allowed' : 'blocked');
   try {
     if (allowed) await request.continue();
-    else await request.abort('blockedbyclient');
+    // 'aborted' cancels a navigation quietly and keeps the report; any other reason would
+    // commit Chromium's error page in its place.
+    else await request.abort(replacesReport ? 'aborted' : 'blockedbyclient');
   } catch {
     // The page was closed (timeout, crash) while the request was pending: nothing left to decide.
   }

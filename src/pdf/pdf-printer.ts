@@ -1,13 +1,14 @@
 import { availableParallelism } from 'node:os';
-import { TimeoutError, type Page, type PDFOptions } from 'puppeteer-core';
+import type { Page, PDFOptions } from 'puppeteer-core';
 import { launchBrowserSession, type BrowserSession } from './browser-session.js';
-import { BrowserError, PdfError, RenderError } from './errors.js';
+import { BrowserError } from './errors.js';
 import type { BrowserFound } from './find-browser.js';
 import { findBrowserOnThisMachine } from './find-browser-on-this-machine.js';
 import { isolatePage, type RequestListener } from './isolate-page.js';
 import { buildLaunchArgs, detectLaunchContext } from './launch-options.js';
 import { PagePool } from './page-pool.js';
 import { buildPdfOptions, type PrintOptions } from './print-templates.js';
+import { isTimeout, renderReport, toRenderError } from './render-report.js';
 import { setPdfMetadata } from './set-pdf-metadata.js';
 
 export interface PdfPrinterOptions {
@@ -39,7 +40,13 @@ export class PdfPrinter {
   #relaunching: Promise<BrowserSession> | undefined;
   #closing: Promise<void> | undefined;
 
-  private constructor(session: BrowserSession, browser: BrowserFound, args: readonly string[], reason: string, options: PdfPrinterOptions) {
+  private constructor(
+    session: BrowserSession,
+    browser: BrowserFound,
+    args: readonly string[],
+    reason: string,
+    options: PdfPrinterOptions,
+  ) {
     this.#session = session;
     this.browser = browser;
     this.#args = args;
@@ -47,7 +54,8 @@ export class PdfPrinter {
     this.#timeoutMs = options.timeoutMs ?? 60_000;
     this.#log = options.log ?? (() => undefined);
     const onRequest = options.onRequest;
-    this.#pool = new PagePool<Page>(options.concurrency ?? availableParallelism(), (page) => isolatePage(page, onRequest));
+    const size = options.concurrency ?? availableParallelism();
+    this.#pool = new PagePool<Page>(size, (page) => isolatePage(page, onRequest));
   }
 
   /** Finds a browser, picks its flags and starts it; throws BrowserError when that fails. */
@@ -93,14 +101,16 @@ export class PdfPrinter {
   async #renderWithRetry(html: string, pdfOptions: PDFOptions, timeoutMs: number): Promise<Uint8Array> {
     const session = await this.#liveSession();
     try {
-      return await this.#render(session, html, pdfOptions, timeoutMs);
+      return await renderReport(this.#pool, session, html, pdfOptions, timeoutMs);
     } catch (error) {
       if (this.#closing) throw closedError(error);
-      if (!(await hasDied(session))) throw toRenderError(error, timeoutMs);
+      // A timeout is the report's fault unless Chromium is visibly gone; only other errors wait.
+      const died = isTimeout(error) ? !session.alive : await hasDied(session);
+      if (!died) throw toRenderError(error, timeoutMs);
       this.#log('Chromium stopped while printing; relaunching it and retrying this report once');
       const fresh = await this.#replace(session);
       try {
-        return await this.#render(fresh, html, pdfOptions, timeoutMs);
+        return await renderReport(this.#pool, fresh, html, pdfOptions, timeoutMs);
       } catch (retryError) {
         if (!(await hasDied(fresh))) throw toRenderError(retryError, timeoutMs);
         throw new BrowserError('BROWSER_CRASHED', 'Chromium stopped twice while printing this report.', {
@@ -108,43 +118,6 @@ export class PdfPrinter {
           cause: retryError,
         });
       }
-    }
-  }
-
-  async #render(session: BrowserSession, html: string, pdfOptions: PDFOptions, timeoutMs: number): Promise<Uint8Array> {
-    let timedOut = false;
-    let current: Page | undefined;
-    const work = (async () => {
-      const page = await this.#pool.take(session);
-      current = page;
-      let healthy = false;
-      try {
-        if (timedOut) throw new RenderError('RENDER_TIMEOUT', 'timed out before the page was ready');
-        // Aborted requests fail fast, so 'load' arrives even when the HTML references the network.
-        await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
-        const pdf = await page.pdf(pdfOptions);
-        healthy = !timedOut;
-        return pdf;
-      } finally {
-        await this.#pool.put(session, page, healthy);
-      }
-    })();
-    // The loser of the race must not surface later as an unhandled rejection.
-    work.catch(() => undefined);
-
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        timedOut = true;
-        // Closing the page is the only reliable way to stop a render; the pool then drops it.
-        void current?.close().catch(() => undefined);
-        reject(new RenderError('RENDER_TIMEOUT', `Printing took longer than ${timeoutMs} ms and was stopped.`));
-      }, timeoutMs);
-    });
-    try {
-      return await Promise.race([work, deadline]);
-    } finally {
-      clearTimeout(timer);
     }
   }
 
@@ -180,15 +153,6 @@ async function hasDied(session: BrowserSession): Promise<boolean> {
   if (!session.alive) return true;
   const grace = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 250).unref());
   return Promise.race([session.disconnected.then(() => true), grace]);
-}
-
-function toRenderError(error: unknown, timeoutMs: number): PdfError {
-  if (error instanceof PdfError) return error;
-  if (error instanceof TimeoutError) {
-    return new RenderError('RENDER_TIMEOUT', `Printing took longer than ${timeoutMs} ms and was stopped.`, { cause: error });
-  }
-  const detail = error instanceof Error ? error.message : String(error);
-  return new RenderError('RENDER_FAILED', `Chromium could not print the report: ${detail}`, { cause: error });
 }
 
 function closedError(cause?: unknown): BrowserError {

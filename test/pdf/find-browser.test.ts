@@ -30,14 +30,14 @@ function expectError(lookups: BrowserLookups): BrowserError {
 
 const EVERYTHING = [
   '/explicit/chrome',
-  '/env/caserport-browser',
+  '/env/casereport-browser',
   '/env/puppeteer-executable',
   '/cache/puppeteer/chrome',
   '/usr/local/bin/chromium',
   '/usr/bin/chromium',
 ];
 const FULL_ENV = {
-  CASEREPORT_BROWSER: '/env/caserport-browser',
+  CASEREPORT_BROWSER: '/env/casereport-browser',
   PUPPETEER_EXECUTABLE_PATH: '/env/puppeteer-executable',
 };
 

@@ -40,6 +40,8 @@ function translate(issue: ZodIssue, data: unknown): CaseIssue[] {
       const message = issue.message.startsWith('Too') || issue.message.startsWith('Invalid') ? `expected ${what}, found ${describeValue(input)}` : issue.message;
       return [make('out-of-range', message, path)];
     }
+    case 'invalid_format':
+      return [make('bad-format', issue.message, path)];
     default:
       return [make('invalid', issue.message, path)];
   }

@@ -1,0 +1,54 @@
+import type { Command } from 'commander';
+import type { CaseIssue } from '../../core/errors.js';
+import { tooLargeIssue } from '../../core/parse.js';
+import { validateCaseText } from '../../core/validate/validate-case.js';
+import { expandInputs } from '../../io/expand-inputs.js';
+import { readCaseSource } from '../../io/read-case.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
+import { formatIssues } from '../format-issues.js';
+import { Terminal, type GlobalOptions } from '../terminal.js';
+
+interface ValidateOptions extends GlobalOptions {
+  json?: boolean;
+}
+
+/** `casereport validate`: check case files without rendering them. */
+export function registerValidate(program: Command): void {
+  program
+    .command('validate')
+    .summary('check case files and report every problem with its line')
+    .description('Check case files against the format: every problem in a file is reported at once as file:line:column, the path, a message and a hint.')
+    .argument('<inputs...>', 'case files, folders or globs; - for standard input')
+    .option('--json', 'print the results as JSON on standard output')
+    .addHelpText('after', `
+Examples:
+  $ casereport validate examples/steven-sci.yaml
+  $ casereport validate cases/
+  $ casereport validate 'cases/**/*.yml' --json | jq '.[] | select(.valid | not)'
+
+Exit codes: 0 all valid, 3 at least one file invalid.`)
+    .action(async (inputs: string[], _options: unknown, command: Command) => {
+      process.exitCode = await runValidate(inputs, command.optsWithGlobals<ValidateOptions>());
+    });
+}
+
+async function runValidate(inputs: string[], options: ValidateOptions): Promise<ExitCode> {
+  const term = new Terminal(options);
+  const { refs, problems } = await expandInputs(inputs);
+  const results: { file: string; valid: boolean; issues: CaseIssue[] }[] = [];
+  for (const problem of problems) {
+    results.push({ file: problem.input, valid: false, issues: [{ code: 'no-input', message: problem.message, path: [], severity: 'error' }] });
+    if (!options.json) term.problem(`${term.err.bold(problem.input)}  ${term.err.red(problem.message)}`);
+  }
+  for (const ref of refs) {
+    const source = readCaseSource(ref);
+    const result = source.tooLarge !== undefined ? { ok: false as const, issues: [tooLargeIssue(source.tooLarge)] } : validateCaseText(source.text);
+    const issues = result.ok ? result.value.warnings : result.issues;
+    results.push({ file: source.name, valid: result.ok, issues });
+    if (options.json) continue;
+    if (!result.ok) term.problem(formatIssues(source.name, issues, source.text, term.err));
+    else term.info(`${term.out.green('valid')} ${source.name}${issues.length ? ` (${issues.length} warning${issues.length === 1 ? '' : 's'})` : ''}`);
+  }
+  if (options.json) term.data(`${JSON.stringify(results, null, 2)}\n`);
+  return results.every((r) => r.valid) ? EXIT.ok : EXIT.invalidInput;
+}

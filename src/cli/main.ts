@@ -1,0 +1,3 @@
+import { runCli } from './run.js';
+
+await runCli(process.argv);

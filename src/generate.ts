@@ -1,0 +1,45 @@
+import type { CaseIssue } from './core/errors.js';
+import { buildReportModel } from './core/model/build-model.js';
+import type { ReportModel } from './core/model/types.js';
+import { validateCaseText } from './core/validate/validate-case.js';
+import type { CompiledTemplate } from './render/compile-template.js';
+import { TemplateError } from './render/template-bundle.js';
+
+/** The formats casereport writes. */
+export const OUTPUT_FORMATS = ['md', 'html', 'json', 'pdf'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+/** Formats rendered from text alone, without a browser. */
+export type TextOutputFormat = Exclude<OutputFormat, 'pdf'>;
+
+/** File extension for each format. */
+export const EXTENSIONS: Record<OutputFormat, string> = { md: 'md', html: 'html', json: 'json', pdf: 'pdf' };
+
+/** The outcome of turning one case file's text into outputs. */
+export type CaseRender =
+  | { ok: true; model: ReportModel; outputs: Map<TextOutputFormat, string>; warnings: CaseIssue[] }
+  | { ok: false; kind: 'invalid'; issues: CaseIssue[] }
+  | { ok: false; kind: 'template'; error: TemplateError };
+
+export interface RenderTextOptions {
+  template: CompiledTemplate;
+  formats: readonly TextOutputFormat[];
+  generator: string;
+}
+
+/** Validates a case file's text and renders it to each requested text format. Never throws for bad input. */
+export function renderCaseText(text: string, options: RenderTextOptions): CaseRender {
+  const validation = validateCaseText(text);
+  if (!validation.ok) return { ok: false, kind: 'invalid', issues: validation.issues };
+  const { caseFile, instruments, warnings } = validation.value;
+  const model = buildReportModel(caseFile, instruments);
+  const outputs = new Map<TextOutputFormat, string>();
+  try {
+    for (const format of options.formats) {
+      outputs.set(format, format === 'json' ? `${JSON.stringify(model, null, 2)}\n` : options.template.render(format, model, { generator: options.generator }));
+    }
+  } catch (error) {
+    if (error instanceof TemplateError) return { ok: false, kind: 'template', error };
+    throw error;
+  }
+  return { ok: true, model, outputs, warnings };
+}

@@ -1,0 +1,47 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+/** One input of a run: a case file path, or `-` for standard input. */
+export type InputRef = { kind: 'file'; path: string } | { kind: 'stdin' };
+
+/** An argument that named nothing to read. */
+export interface InputProblem {
+  input: string;
+  message: string;
+}
+
+/**
+ * Expands the command line's inputs: files as given, folders searched (recursively) for `*.yaml`
+ * and `*.yml`, glob patterns, and `-` for standard input. Each file appears once, in a stable order.
+ */
+export async function expandInputs(inputs: readonly string[]): Promise<{ refs: InputRef[]; problems: InputProblem[] }> {
+  const refs: InputRef[] = [];
+  const problems: InputProblem[] = [];
+  const seen = new Set<string>();
+  const add = (path: string): void => {
+    const full = resolve(path);
+    if (seen.has(full)) return;
+    seen.add(full);
+    refs.push({ kind: 'file', path });
+  };
+  for (const input of inputs) {
+    if (input === '-') {
+      refs.push({ kind: 'stdin' });
+    } else if (existsSync(input) && statSync(input).isDirectory()) {
+      const found = await glob(['**/*.yaml', '**/*.yml'], { cwd: input, absolute: false, ignore: ['**/node_modules/**'] });
+      if (found.length === 0) problems.push({ input, message: 'the folder holds no .yaml or .yml files' });
+      for (const file of found.sort()) add(`${input.replace(/\/+$/, '')}/${file}`);
+    } else if (existsSync(input)) {
+      add(input);
+    } else if (isDynamicPattern(input)) {
+      const found = await glob(input, { ignore: ['**/node_modules/**'] });
+      const cases = found.filter((f) => /\.ya?ml$/i.test(f)).sort();
+      if (cases.length === 0) problems.push({ input, message: 'the pattern matches no .yaml or .yml files' });
+      for (const file of cases) add(file);
+    } else {
+      problems.push({ input, message: 'no such file or folder' });
+    }
+  }
+  return { refs, problems };
+}

@@ -1,0 +1,23 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/** Temporary files carry this marker, so a clean-up can find leftovers of a killed run. */
+export const TEMP_MARKER = '.casereport-tmp-';
+
+/**
+ * Writes a file so that readers see either the old content or the new, never half of it:
+ * the data goes to a temporary file in the same folder, which is then renamed over the target.
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const dir = dirname(path);
+  mkdirSync(dir, { recursive: true });
+  const temp = join(dir, `${TEMP_MARKER}${process.pid}-${randomBytes(4).toString('hex')}-${basename(path)}`);
+  try {
+    writeFileSync(temp, data);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
