@@ -12,7 +12,7 @@ export function colorsFor(stream: NodeJS.WriteStream, options: GlobalOptions): C
   const env = process.env;
   let enabled = Boolean(stream.isTTY);
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') enabled = false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') enabled = true;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0') enabled = true;
   if (options.color === false) enabled = false;
   return new Chalk({ level: enabled ? 1 : 0 });
 }

@@ -29,7 +29,7 @@ export function parseCaseText(text: string): { parsed?: ParsedCase; issues: Case
         line: pos.line,
         column: pos.col,
         severity: 'error',
-        hint: hintForYamlError(error.code),
+        hint: hintForYamlError(error.code, error.message),
       };
     });
     return { issues };
@@ -72,7 +72,8 @@ function fail(code: string, message: string, line: number, column: number, hint?
   return { issues: [{ code, message, path: [], line, column, severity: 'error', ...(hint ? { hint } : {}) }] };
 }
 
-function hintForYamlError(code: string): string | undefined {
+function hintForYamlError(code: string, message: string): string | undefined {
+  if (/closing .*quote/i.test(message)) return 'a quoted text must end with the same quote it starts with';
   switch (code) {
     case 'DUPLICATE_KEY':
       return 'each key may appear once in a mapping; merge the two entries';
