@@ -27,7 +27,7 @@ export function closestMatch(word: string, candidates: readonly string[]): strin
       bestScore = score;
     }
   }
-  const limit = Math.max(2, Math.floor(word.length / 3));
+  const limit = Math.max(2, Math.ceil(word.length * 0.4));
   return bestScore <= limit ? best : undefined;
 }
 

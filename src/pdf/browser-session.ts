@@ -122,7 +122,8 @@ function killProcessTree(child: ChildProcess | null): void {
   if (!child || pid === undefined) return;
   if (process.platform !== 'win32') {
     try {
-      // A group id cannot be reused while any member lives, so this never hits a stranger.
+      // While any member lives the group id cannot be reused, so this reaches only Chromium's
+      // helpers; once the group is empty it fails with ESRCH and we move on.
       process.kill(-pid, 'SIGKILL');
     } catch {
       // The whole group is gone already.

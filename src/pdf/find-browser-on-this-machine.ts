@@ -5,7 +5,8 @@ import { findBrowser, type FindBrowserResult } from './find-browser.js';
 
 /** `findBrowser` with the real file system, PATH and Puppeteer cache of this machine. */
 export async function findBrowserOnThisMachine(browserPath?: string): Promise<FindBrowserResult> {
-  const downloaded = await findPuppeteerBrowser(process.env);
+  // An explicit path wins outright, so do not spend time importing Puppeteer for nothing.
+  const downloaded = browserPath === undefined ? await findPuppeteerBrowser(process.env) : undefined;
   return findBrowser({
     ...(browserPath === undefined ? {} : { browserPath }),
     env: process.env,

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PdfError } from '../../src/pdf/errors.js';
+import { BrowserError, PdfError } from '../../src/pdf/errors.js';
 import type { RequestVerdict } from '../../src/pdf/isolate-page.js';
 import { PdfPrinter } from '../../src/pdf/pdf-printer.js';
 import type { PrintOptions } from '../../src/pdf/print-templates.js';
@@ -16,7 +17,7 @@ const OPTIONS: PrintOptions = {
     author: 'A. Author, B. Author',
     subject: 'Case report',
     keywords: ['spinal cord injury', 'ISNCSCI'],
-    language: 'en',
+    language: 'en-GB',
   },
 };
 
@@ -46,6 +47,8 @@ const HOSTILE = `<!doctype html><html><head>
 <img src="file:///etc/passwd">
 <img src="http://127.0.0.1:9/x.png">
 <img alt="inline" src="data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7">
+<iframe srcdoc="<p>frame</p><script>document.write('PWNED')</script>"></iframe>
+<iframe src="data:text/html,<p>frame2</p><script>document.write('PWNED')</script>"></iframe>
 <p>still here</p>
 </body></html>`;
 
@@ -85,7 +88,8 @@ describe('PdfPrinter', () => {
     expect(facts.info['Producer']).toMatch(/pdf-lib/);
     expect(facts.info['Tagged']).toBe('yes');
     expect(facts.info['Page size']).toContain('(A4)');
-    expect(facts.language).toBe('en');
+    // The HTML says lang="en"; the explicit metadata language must win.
+    expect(facts.language).toBe('en-GB');
     expect(facts.outline).toEqual(['Case presentation', '  Examination', '    Imaging', '  Outcome']);
   });
 
@@ -101,6 +105,8 @@ describe('PdfPrinter', () => {
     const facts = await inspectPdf(await printer.print(HOSTILE, OPTIONS));
     expect(facts.text).toContain('Hostile');
     expect(facts.text).toContain('still here');
+    // The frames render (so their scripts had the chance to run) but their scripts do not.
+    expect(facts.text).toMatch(/frame\s+frame2/);
     expect(facts.text).not.toContain('PWNED');
 
     const allowed = requests.filter((request) => request.verdict === 'allowed').map((request) => request.url);
@@ -121,7 +127,7 @@ describe('PdfPrinter', () => {
     expect(facts.text).toContain('After timeout');
   });
 
-  it('prints several reports at once within the pool bound', async () => {
+  it('prints several reports at once', async () => {
     const titles = ['One', 'Two', 'Three'];
     const pdfs = await Promise.all(titles.map((title) => printer.print(`<h1>Report ${title}</h1>`, OPTIONS)));
     const texts = await Promise.all(pdfs.map(async (pdf) => (await inspectPdf(pdf)).text));
@@ -145,6 +151,25 @@ describe('PdfPrinter', () => {
     expect(isRunning(pid)).toBe(false);
     const failure = await printer.print('<p>late</p>', OPTIONS).catch((error: unknown) => error);
     expect((failure as PdfError).code).toBe('PRINTER_CLOSED');
+  });
+});
+
+describe('PdfPrinter.launch failures', () => {
+  it('reports a missing --browser-path as BROWSER_NOT_FOUND', async () => {
+    const failure = await PdfPrinter.launch({ browserPath: '/nonexistent/chrome' }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(BrowserError);
+    expect((failure as BrowserError).code).toBe('BROWSER_NOT_FOUND');
+  });
+
+  it('reports a browser that will not start as BROWSER_LAUNCH_FAILED and leaves no profile behind', async () => {
+    const profiles = (): string[] => readdirSync(tmpdir()).filter((name) => name.startsWith('casereport-chromium-'));
+    const before = profiles();
+    const failure = await PdfPrinter.launch({ browser: { path: '/bin/false', via: 'test' } }).catch(
+      (error: unknown) => error,
+    );
+    expect((failure as BrowserError).code).toBe('BROWSER_LAUNCH_FAILED');
+    expect((failure as BrowserError).hint).toContain('CASEREPORT_NO_SANDBOX');
+    expect(profiles()).toEqual(before);
   });
 });
 

@@ -18,6 +18,25 @@ export function checkCrossFields(caseFile: CaseFile, instruments: Map<string, In
   ];
 }
 
+/**
+ * The same checks on data that failed the schema, so a file's problems all show at once. Each check
+ * runs guarded (the data may not have the shape it expects), and only issues away from the schema's
+ * own findings are kept.
+ */
+export function checkCrossFieldsBestEffort(data: unknown, schemaIssues: readonly CaseIssue[], instruments: Map<string, Instrument>): CaseIssue[] {
+  if (data === null || typeof data !== 'object' || !Array.isArray((data as { rounds?: unknown }).rounds)) return [];
+  const c = data as CaseFile;
+  const checks = [checkIds, checkDates, checkRoundOrder, checkEvidence, (x: CaseFile) => checkAssessments(x, instruments), checkAdverseEventRounds];
+  const found = checks.flatMap((check) => {
+    try {
+      return check(c);
+    } catch {
+      return [];
+    }
+  });
+  const overlaps = (a: CasePath, b: CasePath): boolean => a.slice(0, Math.min(a.length, b.length)).every((p, i) => p === b[i]);
+  return found.filter((issue) => !schemaIssues.some((s) => s.path.length > 0 && overlaps(s.path, issue.path)));
+}
 
 function checkIds(c: CaseFile): CaseIssue[] {
   const seen = new Map<string, string>();

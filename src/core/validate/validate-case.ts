@@ -4,7 +4,7 @@ import type { Instrument } from '../instruments/registry.js';
 import { locatePath } from '../locate.js';
 import { parseCaseText, type ParsedCase } from '../parse.js';
 import { caseSchema, type CaseFile } from '../schema/case-schema.js';
-import { checkCrossFields } from './cross-checks.js';
+import { checkCrossFields, checkCrossFieldsBestEffort } from './cross-checks.js';
 import { translateSchemaIssues } from './schema-issues.js';
 
 /** A case file that passed every check, with what later steps need. */
@@ -22,7 +22,9 @@ export function validateCaseText(text: string): ValidationResult {
   if (!parsed) return { ok: false, issues };
   const result = caseSchema.safeParse(parsed.data);
   if (!result.success) {
-    return { ok: false, issues: locateAll(translateSchemaIssues(result.error.issues, parsed.data), parsed) };
+    const schemaIssues = translateSchemaIssues(result.error.issues, parsed.data);
+    const more = checkCrossFieldsBestEffort(parsed.data, schemaIssues, buildInstrumentTable());
+    return { ok: false, issues: locateAll([...schemaIssues, ...more], parsed) };
   }
   const instruments = buildInstrumentTable(result.data.instruments);
   const found = locateAll(checkCrossFields(result.data, instruments), parsed);
