@@ -1,7 +1,8 @@
 import type { CaseIssue } from './core/errors.js';
 import { buildReportModel } from './core/model/build-model.js';
 import type { ReportModel } from './core/model/types.js';
-import { validateCaseText } from './core/validate/validate-case.js';
+import { caseIssue } from './core/errors.js';
+import { locateIssues, validateCaseText } from './core/validate/validate-case.js';
 import type { CompiledTemplate } from './render/compile-template.js';
 import { TemplateError } from './render/template-bundle.js';
 
@@ -20,10 +21,15 @@ export type CaseRender =
   | { ok: false; kind: 'invalid'; issues: CaseIssue[] }
   | { ok: false; kind: 'template'; error: TemplateError };
 
+/** Finds the image a case's figure names; I/O lives with the caller, so the core stays pure. */
+export type FigureResolver = (file: string) => { dataUri: string; href: string } | { message: string; hint?: string };
+
 export interface RenderTextOptions {
   template: CompiledTemplate;
   formats: readonly TextOutputFormat[];
   generator: string;
+  /** Without one, figures are listed by caption but not shown. */
+  resolveFigure?: FigureResolver;
 }
 
 /** Validates a case file's text and renders it to each requested text format. Never throws for bad input. */
@@ -32,6 +38,10 @@ export function renderCaseText(text: string, options: RenderTextOptions): CaseRe
   if (!validation.ok) return { ok: false, kind: 'invalid', issues: validation.issues };
   const { caseFile, instruments, warnings } = validation.value;
   const model = buildReportModel(caseFile, instruments);
+  if (options.resolveFigure) {
+    const issues = attachFigures(model, options.resolveFigure);
+    if (issues.length > 0) return { ok: false, kind: 'invalid', issues: locateIssues(text, issues) };
+  }
   const outputs = new Map<TextOutputFormat, string>();
   try {
     for (const format of options.formats) {
@@ -42,4 +52,14 @@ export function renderCaseText(text: string, options: RenderTextOptions): CaseRe
     throw error;
   }
   return { ok: true, model, outputs, warnings };
+}
+
+function attachFigures(model: ReportModel, resolveFigure: FigureResolver): CaseIssue[] {
+  const issues: CaseIssue[] = [];
+  model.figures.forEach((figure, i) => {
+    const found = resolveFigure(figure.file);
+    if ('message' in found) issues.push(caseIssue('bad-figure', found.message, ['figures', i, 'file'], found.hint));
+    else Object.assign(figure, found);
+  });
+  return issues;
 }

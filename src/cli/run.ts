@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerDoctor } from './commands/doctor.js';
 import { registerInit } from './commands/init.js';
 import { registerRender } from './commands/render.js';
 import { registerSchema } from './commands/schema.js';
@@ -25,12 +26,14 @@ Examples:
   $ casereport render case.yaml --format md,html --out-dir out
 
 Exit codes:
-  0 success   1 internal error   2 usage error   3 invalid input   4 template error`);
+  0 success   1 internal error   2 usage error   3 invalid input   4 template error
+  5 no browser / browser failure   6 a PDF timed out`);
   registerRender(program);
   registerValidate(program);
   registerInit(program);
   registerTemplates(program);
   registerSchema(program);
+  registerDoctor(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
 /** One input of a run: a case file path, or `-` for standard input. */
-export type InputRef = { kind: 'file'; path: string } | { kind: 'stdin' };
+/** `root` is the folder argument a file was found under, for output names that mirror it. */
+export type InputRef = { kind: 'file'; path: string; root?: string } | { kind: 'stdin' };
 
 /** An argument that named nothing to read. */
 export interface InputProblem {
@@ -19,11 +20,11 @@ export async function expandInputs(inputs: readonly string[]): Promise<{ refs: I
   const refs: InputRef[] = [];
   const problems: InputProblem[] = [];
   const seen = new Set<string>();
-  const add = (path: string): void => {
+  const add = (path: string, root?: string): void => {
     const full = resolve(path);
     if (seen.has(full)) return;
     seen.add(full);
-    refs.push({ kind: 'file', path });
+    refs.push(root === undefined ? { kind: 'file', path } : { kind: 'file', path, root });
   };
   for (const input of inputs) {
     if (input === '-') {
@@ -31,7 +32,8 @@ export async function expandInputs(inputs: readonly string[]): Promise<{ refs: I
     } else if (existsSync(input) && statSync(input).isDirectory()) {
       const found = await glob(['**/*.yaml', '**/*.yml'], { cwd: input, absolute: false, ignore: ['**/node_modules/**'] });
       if (found.length === 0) problems.push({ input, message: 'the folder holds no .yaml or .yml files' });
-      for (const file of found.sort()) add(`${input.replace(/\/+$/, '')}/${file}`);
+      const root = input.replace(/\/+$/, '');
+      for (const file of found.sort()) add(`${root}/${file}`, root);
     } else if (existsSync(input)) {
       add(input);
     } else if (isDynamicPattern(input)) {

@@ -27,6 +27,9 @@ export type FindBrowserResult = BrowserFound | { error: BrowserNotFound };
 
 /** Command names tried on PATH, most specific first. */
 export const BROWSER_COMMANDS = [
+  // The headless shell is built for printing: it starts and prints about three times faster.
+  'chromium-headless-shell',
+  'chrome-headless-shell',
   'chromium',
   'chromium-browser',
   'google-chrome',
@@ -36,7 +39,7 @@ export const BROWSER_COMMANDS = [
 
 /** How to get a browser; part of every not-found error. */
 export const BROWSER_REMEDIES = [
-  'Debian/Ubuntu: apt-get install chromium',
+  'Debian/Ubuntu: apt-get install chromium (or chromium-headless-shell, which prints faster)',
   'with internet access: npx puppeteer browsers install chrome',
   'an existing Chrome/Chromium: --browser-path /path/to/chrome (or CASEREPORT_BROWSER=/path/to/chrome)',
 ] as const;
@@ -100,6 +103,7 @@ export function listUsualLocations(
   env: Record<string, string | undefined>,
 ): string[] {
   const linux = [
+    '/usr/bin/chromium-headless-shell',
     '/usr/bin/chromium',
     '/usr/bin/chromium-browser',
     '/usr/bin/google-chrome',

@@ -69,6 +69,11 @@ export class PdfPrinter {
     return new PdfPrinter(session, found, args, reason, options);
   }
 
+  /** The browser's version string, e.g. "Chrome/156.0.8078.73". */
+  get version(): string {
+    return this.#session.version;
+  }
+
   /** Process id of the current Chromium (changes after a relaunch). */
   get pid(): number | undefined {
     return this.#session.pid;

@@ -90,10 +90,11 @@ describe('findBrowser', () => {
       'CASEREPORT_BROWSER: not set',
       'PUPPETEER_EXECUTABLE_PATH: not set',
       "Puppeteer's browser: /cache/chrome (does not exist)",
-      'PATH: chromium, chromium-browser, google-chrome, google-chrome-stable, chrome',
+      'PATH: chromium-headless-shell, chrome-headless-shell, chromium, chromium-browser, google-chrome, google-chrome-stable, chrome',
       ...listUsualLocations('linux', {}),
     ]);
     expect(error.tried).toContain('/snap/bin/chromium');
+    expect(error.tried.indexOf('/usr/bin/chromium-headless-shell')).toBeLessThan(error.tried.indexOf('/usr/bin/chromium'));
     expect(error.hint).toContain('apt-get install chromium');
     expect(error.hint).toContain('npx puppeteer browsers install chrome');
     expect(error.hint).toContain('--browser-path');

@@ -5,7 +5,7 @@ import { BrowserError, PdfError } from '../../src/pdf/errors.js';
 import type { RequestVerdict } from '../../src/pdf/isolate-page.js';
 import { PdfPrinter } from '../../src/pdf/pdf-printer.js';
 import type { PrintOptions } from '../../src/pdf/print-templates.js';
-import { inspectPdf } from './inspect-pdf.js';
+import { inspectPdf } from '../helpers/pdf.js';
 
 const BROWSER = process.env['CASEREPORT_TEST_BROWSER'] ?? '/usr/bin/chromium';
 

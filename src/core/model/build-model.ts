@@ -44,6 +44,10 @@ export function buildReportModel(c: CaseFile, instruments: Map<string, Instrumen
     observationsBySource: groupBySource(observations),
     timeline: buildTimeline(c, clock, rounds, assessments),
     limitations: findLimitations(c, clock, assessments, evidence),
+    figures: (c.figures ?? []).map((f, i) => {
+      const when = makeTimePoint(clock, f);
+      return { number: i + 1, file: f.file, caption: f.caption, alt: f.alt ?? f.caption, ...(when ? { when } : {}) };
+    }),
     abstract: buildAbstract(c, parts),
   };
   const onset = c.condition.onset !== undefined ? makeTimePoint(clock, { date: c.condition.onset }) : undefined;

@@ -73,6 +73,19 @@ export interface AssessmentView extends Assessment {
   resultText: string;
 }
 
+/** An image from the case file; the I/O layer fills in where it can be found. */
+export interface FigureView {
+  number: number;
+  file: string;
+  caption: string;
+  alt: string;
+  when?: TimePoint;
+  /** The image inlined as a data: URI (HTML and PDF). */
+  dataUri?: string;
+  /** A link to the image relative to the Markdown output. */
+  href?: string;
+}
+
 export interface TimelineEntry {
   kind: 'onset' | 'event' | 'round-start' | 'round-end' | 'assessment' | 'adverse-event' | 'medication' | 'follow-up';
   when?: TimePoint;
@@ -145,5 +158,6 @@ export interface ReportModel {
   adverseEvents: AdverseEventsView;
   followUp?: { when?: TimePoint; days?: number; text: string; notes?: string };
   limitations: Limitation[];
+  figures: FigureView[];
   abstract: string;
 }

@@ -161,6 +161,16 @@ export const caseSchema = z.strictObject({
       scope: textSchema.optional(),
     })
     .optional(),
+  figures: z
+    .array(
+      z.strictObject({
+        file: z.string().min(1).meta({ description: 'PNG, JPEG, GIF or WebP image, relative to the case file, in its folder or below' }),
+        caption: textSchema,
+        alt: textSchema.optional().meta({ description: 'text for readers who cannot see the image; default: the caption' }),
+        ...whenFields,
+      }),
+    )
+    .optional(),
   provenance: z
     .strictObject({ kind: z.enum(E.PROVENANCE_KINDS).optional(), author: textSchema.optional(), notes: textSchema.optional() })
     .optional(),

@@ -40,3 +40,9 @@ function locateAll(issues: CaseIssue[], parsed: ParsedCase): CaseIssue[] {
   });
   return located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
+
+/** Adds line and column to issues found after validation (for example, a figure that cannot be read). */
+export function locateIssues(text: string, issues: CaseIssue[]): CaseIssue[] {
+  const { parsed } = parseCaseText(text);
+  return parsed ? locateAll(issues, parsed) : issues;
+}

@@ -50,7 +50,7 @@ interface OutlineNode {
 
 async function readWithPdfjs(pdf: Uint8Array): Promise<{ outline: string[]; language: string | undefined }> {
   // pdfjs takes ownership of (detaches) the buffer it is given, so hand it a copy.
-  const doc = await getDocument({ data: pdf.slice(), verbosity: 0 }).promise;
+  const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
   try {
     const outline: string[] = [];
     const walk = (nodes: OutlineNode[], depth: number): void => {

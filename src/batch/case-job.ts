@@ -1,0 +1,100 @@
+import { dirname } from 'node:path';
+import type { CaseIssue } from '../core/errors.js';
+import { tooLargeIssue } from '../core/parse.js';
+import type { ReportModel } from '../core/model/types.js';
+import { EXTENSIONS, renderCaseText, type OutputFormat, type TextOutputFormat } from '../generate.js';
+import type { CompiledTemplate } from '../render/compile-template.js';
+import type { InputRef } from '../io/expand-inputs.js';
+import { readCaseSource, type CaseSource } from '../io/read-case.js';
+import { PdfError, type PdfPrinter, type PrintOptions } from '../pdf/index.js';
+import { createFigureResolver } from '../io/figures.js';
+import { outputPath, sourceParts } from './output-names.js';
+
+/** Why one case failed; the batch goes on with the others. */
+export interface CaseFailure {
+  source: CaseSource;
+  kind: 'invalid' | 'template' | 'timeout' | 'browser' | 'conflict' | 'output';
+  message: string;
+  issues?: CaseIssue[];
+}
+
+/** One rendered output, not yet written. */
+export interface RenderedOutput {
+  format: OutputFormat;
+  target: string;
+  content: string | Uint8Array;
+}
+
+export interface CaseJobSettings {
+  formats: readonly OutputFormat[];
+  template: CompiledTemplate;
+  generator: string;
+  outDir: string;
+  namePattern: string;
+  /** One output file for one case and one format (`-` for standard output). */
+  output?: string;
+  printer?: PdfPrinter;
+  print?: Pick<PrintOptions, 'pageSize' | 'margins' | 'timeoutMs'>;
+}
+
+export type CaseJobResult = { ok: true; source: CaseSource; model: ReportModel; outputs: RenderedOutput[] } | { ok: false; failure: CaseFailure };
+
+/** Reads, validates and renders one case to every requested format (PDF through the shared printer). */
+export async function renderCaseJob(ref: InputRef, settings: CaseJobSettings): Promise<CaseJobResult> {
+  const source = readCaseSource(ref);
+  if (source.tooLarge !== undefined) {
+    return { ok: false, failure: { source, kind: 'invalid', message: 'the file is too large', issues: [tooLargeIssue(source.tooLarge)] } };
+  }
+  const wantsPdf = settings.formats.includes('pdf');
+  const textFormats = settings.formats.filter((f): f is TextOutputFormat => f !== 'pdf');
+  const needed: TextOutputFormat[] = wantsPdf && !textFormats.includes('html') ? [...textFormats, 'html'] : textFormats;
+  const outputDir = settings.output !== undefined && settings.output !== '-' ? dirname(settings.output) : settings.outDir;
+  const result = renderCaseText(source.text, {
+    template: settings.template,
+    formats: needed,
+    generator: settings.generator,
+    resolveFigure: createFigureResolver(source.path, outputDir),
+  });
+  if (!result.ok) {
+    return result.kind === 'invalid'
+      ? { ok: false, failure: { source, kind: 'invalid', message: `${result.issues.length} error(s) in the case file`, issues: result.issues } }
+      : { ok: false, failure: { source, kind: 'template', message: `template error: ${result.error.describe()}` } };
+  }
+  const { model } = result;
+  const parts = { id: model.id, ...sourceParts(source.path, ref.kind === 'file' ? ref.root : undefined) };
+  const target = (format: OutputFormat): string =>
+    settings.output ?? outputPath(settings.outDir, settings.namePattern, { ...parts, ext: EXTENSIONS[format] });
+  const outputs: RenderedOutput[] = [];
+  for (const format of settings.formats) {
+    if (format === 'pdf') continue;
+    outputs.push({ format, target: target(format), content: result.outputs.get(format) ?? '' });
+  }
+  if (wantsPdf) {
+    if (!settings.printer) throw new Error('PDF output needs a printer');
+    try {
+      const pdf = await settings.printer.print(result.outputs.get('html') ?? '', {
+        ...settings.print,
+        headerTitle: model.title,
+        footerLeft: model.id,
+        metadata: pdfMetadata(model),
+      });
+      outputs.push({ format: 'pdf', target: target('pdf'), content: pdf });
+    } catch (error) {
+      if (!(error instanceof PdfError)) throw error;
+      const kind = error.code === 'RENDER_TIMEOUT' ? 'timeout' : error.code === 'RENDER_FAILED' ? 'output' : 'browser';
+      return { ok: false, failure: { source, kind, message: `${error.message}${error.hint ? ` (${error.hint})` : ''}` } };
+    }
+  }
+  return { ok: true, source, model, outputs };
+}
+
+function pdfMetadata(model: ReportModel): PrintOptions['metadata'] {
+  const authors = (model.input.report?.authors ?? []).map((a) => a.name);
+  return {
+    title: model.title,
+    ...(authors.length > 0 ? { author: authors.join(', ') } : {}),
+    subject: `Case report: ${model.conditionSummary}`,
+    keywords: model.keywords,
+    language: model.language,
+  };
+}

@@ -1,0 +1,91 @@
+import { resolve } from 'node:path';
+import type { InputRef } from '../io/expand-inputs.js';
+import { writeFileAtomic } from '../io/safe-write.js';
+import { renderCaseJob, type CaseFailure, type CaseJobSettings, type RenderedOutput } from './case-job.js';
+
+/** What a batch reports while it runs, for progress bars and logs. */
+export type BatchEvent =
+  | { type: 'case-done'; name: string; written: string[] }
+  | { type: 'case-failed'; failure: CaseFailure };
+
+export interface BatchOptions extends CaseJobSettings {
+  /** Cases in flight at once (PDF printing is the slow, parallel part). */
+  concurrency: number;
+  onEvent?: (event: BatchEvent) => void;
+  /** Writes one output; default: atomically to the file, or to standard output for `-`. */
+  write?: (output: RenderedOutput) => void;
+  /** Stop starting new cases (already started ones finish). */
+  signal?: AbortSignal;
+  failFast?: boolean;
+}
+
+/** The outcome of a batch. */
+export interface BatchSummary {
+  total: number;
+  rendered: number;
+  failed: number;
+  notStarted: number;
+  seconds: number;
+  failures: CaseFailure[];
+}
+
+/**
+ * Renders many cases with a bounded number in flight. A case that fails is reported and the rest go
+ * on; outputs are written whole or not at all; two cases that would write the same file are refused.
+ */
+export async function runBatch(refs: readonly InputRef[], options: BatchOptions): Promise<BatchSummary> {
+  const started = process.hrtime.bigint();
+  const write = options.write ?? writeOutput;
+  const claimed = new Map<string, string>();
+  const failures: CaseFailure[] = [];
+  let rendered = 0;
+  let next = 0;
+  let stopped = false;
+
+  const fail = (failure: CaseFailure): void => {
+    failures.push(failure);
+    options.onEvent?.({ type: 'case-failed', failure });
+    if (options.failFast) stopped = true;
+  };
+
+  const worker = async (): Promise<void> => {
+    while (!stopped && !options.signal?.aborted && next < refs.length) {
+      const ref = refs[next++] as InputRef;
+      const result = await renderCaseJob(ref, options);
+      if (!result.ok) {
+        fail(result.failure);
+        continue;
+      }
+      const clash = result.outputs.find((o) => o.target !== '-' && claimed.has(resolve(o.target)));
+      if (clash) {
+        fail({ source: result.source, kind: 'conflict', message: `would overwrite ${clash.target}, already written for ${claimed.get(resolve(clash.target))}; give each case its own id or use --name` });
+        continue;
+      }
+      for (const o of result.outputs) if (o.target !== '-') claimed.set(resolve(o.target), result.source.name);
+      try {
+        for (const output of result.outputs) write(output);
+      } catch (error) {
+        fail({ source: result.source, kind: 'output', message: `cannot write: ${(error as Error).message}` });
+        continue;
+      }
+      rendered++;
+      options.onEvent?.({ type: 'case-done', name: result.source.name, written: result.outputs.map((o) => o.target) });
+    }
+  };
+
+  const workers = Math.max(1, Math.min(options.concurrency, refs.length));
+  await Promise.all(Array.from({ length: workers }, worker));
+  return {
+    total: refs.length,
+    rendered,
+    failed: failures.length,
+    notStarted: refs.length - next,
+    seconds: Number(process.hrtime.bigint() - started) / 1e9,
+    failures,
+  };
+}
+
+function writeOutput(output: RenderedOutput): void {
+  if (output.target === '-') process.stdout.write(output.content);
+  else writeFileAtomic(output.target, output.content);
+}

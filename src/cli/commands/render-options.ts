@@ -1,0 +1,47 @@
+import { availableParallelism } from 'node:os';
+import { OUTPUT_FORMATS, type OutputFormat } from '../../generate.js';
+import { isPageLength, type PageMargins } from '../../pdf/index.js';
+import { CliError, EXIT } from '../exit-codes.js';
+
+/** `md,pdf` → ['md', 'pdf'], refusing unknown formats. */
+export function parseFormats(text: string): OutputFormat[] {
+  const formats = [...new Set(text.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean))];
+  for (const format of formats) {
+    if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
+      throw new CliError(`unknown format \`${format}\``, EXIT.usage, `choose from ${OUTPUT_FORMATS.join(', ')}`);
+    }
+  }
+  if (formats.length === 0) throw new CliError('no output format given', EXIT.usage, `choose from ${OUTPUT_FORMATS.join(', ')}`);
+  return formats as OutputFormat[];
+}
+
+export function parsePageSize(text: string): 'A4' | 'Letter' {
+  const size = text.toLowerCase();
+  if (size === 'a4') return 'A4';
+  if (size === 'letter') return 'Letter';
+  throw new CliError(`unknown page size \`${text}\``, EXIT.usage, 'use a4 or letter');
+}
+
+/** `20mm` or `20mm,18mm,20mm,18mm` (top, right, bottom, left). */
+export function parseMargins(text: string | undefined): { margins?: PageMargins } {
+  if (text === undefined) return {};
+  const parts = text.split(',').map((p) => p.trim());
+  if ((parts.length !== 1 && parts.length !== 4) || !parts.every(isPageLength)) {
+    throw new CliError(`invalid --margin \`${text}\``, EXIT.usage, 'give one length or four (top,right,bottom,left), each a number with mm, cm, in or px');
+  }
+  const [top, right = top, bottom = top, left = right] = parts as [string, ...string[]];
+  return { margins: { top, right, bottom, left } };
+}
+
+export function parseTimeout(text: string): number {
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new CliError(`invalid --timeout \`${text}\``, EXIT.usage, 'give a number of seconds, e.g. 60');
+  return Math.round(seconds * 1000);
+}
+
+export function parseConcurrency(text: string | undefined): number {
+  if (text === undefined) return availableParallelism();
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new CliError(`invalid --concurrency \`${text}\``, EXIT.usage, 'give a whole number from 1 to 64');
+  return n;
+}
