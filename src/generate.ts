@@ -6,14 +6,10 @@ import { locateIssues, validateCaseText } from './core/validate/validate-case.js
 import type { CompiledTemplate } from './render/compile-template.js';
 import { TemplateError } from './render/template-bundle.js';
 
-/** The formats casereport writes. */
-export const OUTPUT_FORMATS = ['md', 'html', 'json', 'pdf'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-/** Formats rendered from text alone, without a browser. */
-export type TextOutputFormat = Exclude<OutputFormat, 'pdf'>;
+import type { TextOutputFormat } from './formats.js';
 
-/** File extension for each format. */
-export const EXTENSIONS: Record<OutputFormat, string> = { md: 'md', html: 'html', json: 'json', pdf: 'pdf' };
+export { EXTENSIONS, OUTPUT_FORMATS } from './formats.js';
+export type { OutputFormat, TextOutputFormat } from './formats.js';
 
 /** The outcome of turning one case file's text into outputs. */
 export type CaseRender =

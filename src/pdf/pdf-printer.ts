@@ -79,6 +79,18 @@ export class PdfPrinter {
     return this.#session.pid;
   }
 
+  /**
+   * Opens and locks down up to `count` pages ahead of time (bounded by the pool size), so the first
+   * reports do not wait for them; meant to run while the caller is still preparing its HTML.
+   */
+  async warm(count: number): Promise<void> {
+    const session = await this.#liveSession();
+    const pages = await Promise.all(
+      Array.from({ length: Math.min(count, this.#pool.size) }, () => this.#pool.take(session).catch(() => undefined)),
+    );
+    await Promise.all(pages.map((page) => (page ? this.#pool.put(session, page, true) : undefined)));
+  }
+
   /** Prints one self-contained HTML document to PDF bytes with metadata set. */
   async print(html: string, options: PrintOptions): Promise<Uint8Array> {
     if (this.#closing) throw closedError();

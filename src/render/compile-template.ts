@@ -48,9 +48,10 @@ export function compileTemplate(bundle: TemplateBundle): CompiledTemplate {
 }
 
 function compileOne(hbs: typeof Handlebars, source: string, file: string, noEscape: boolean): HandlebarsTemplateDelegate {
+  // Handlebars compiles lazily on first use; parsing now makes syntax errors surface before any
+  // case is rendered, at a fraction of the cost of compiling.
+  run(() => hbs.parse(source), file);
   const template = run(() => hbs.compile(source, { strict: true, noEscape, preventIndent: true }), file);
-  // Handlebars compiles lazily: force it now so syntax errors surface before any case is rendered.
-  run(() => hbs.precompile(source, { strict: true }), file);
   return (context: unknown, options?: Handlebars.RuntimeOptions) => run(() => template(context, options), file);
 }
 

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import type { Command } from 'commander';
-import { BrowserError, PdfPrinter, registerExitCleanup } from '../../pdf/index.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { Terminal, type GlobalOptions } from '../terminal.js';
 
@@ -28,6 +27,8 @@ Examples:
 }
 
 async function runDoctor(options: DoctorOptions): Promise<ExitCode> {
+  // Loaded on use, like render: the browser driver is heavy.
+  const { BrowserError, PdfPrinter, registerExitCleanup } = await import('../../pdf/index.js');
   const term = new Terminal({ ...options, quiet: false });
   const ok = (label: string, text: string): void => term.info(`${term.out.green('ok  ')} ${label.padEnd(10)} ${text}`);
   const bad = (label: string, text: string): void => term.info(`${term.out.red('FAIL')} ${label.padEnd(10)} ${text}`);
@@ -40,7 +41,7 @@ async function runDoctor(options: DoctorOptions): Promise<ExitCode> {
   else if (fonts) ok('cjk fonts', 'present: Chinese, Japanese and Korean text prints as text');
   else warn('cjk fonts', 'missing: CJK text would print as boxes (Debian: apt-get install fonts-noto-cjk)');
 
-  let printer: PdfPrinter | undefined;
+  let printer;
   try {
     printer = await PdfPrinter.launch({ ...(options.browserPath ? { browserPath: options.browserPath } : {}), concurrency: 1 });
   } catch (error) {

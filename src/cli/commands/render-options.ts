@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { OUTPUT_FORMATS, type OutputFormat } from '../../generate.js';
-import { isPageLength, type PageMargins } from '../../pdf/index.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../../formats.js';
+import { isPageLength, type PageMargins } from '../../pdf/print-templates.js';
 import { CliError, EXIT } from '../exit-codes.js';
 
 /** `md,pdf` → ['md', 'pdf'], refusing unknown formats. */

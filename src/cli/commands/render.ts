@@ -1,20 +1,9 @@
 import type { Command } from 'commander';
-import { checkNamePattern } from '../../batch/output-names.js';
-import { runBatch, type BatchSummary } from '../../batch/run-batch.js';
-import type { CaseFailure } from '../../batch/case-job.js';
-import { OUTPUT_FORMATS, type OutputFormat } from '../../generate.js';
-import { compileTemplate, type CompiledTemplate } from '../../render/compile-template.js';
-import { TemplateError } from '../../render/template-bundle.js';
-import { expandInputs } from '../../io/expand-inputs.js';
-import { loadTemplate } from '../../io/load-template.js';
-import { BrowserError, PdfPrinter, registerExitCleanup } from '../../pdf/index.js';
-import { CliError, EXIT, worstExitCode, type ExitCode } from '../exit-codes.js';
-import { formatIssues } from '../format-issues.js';
-import { GENERATOR } from '../package-info.js';
-import { Terminal, type GlobalOptions } from '../terminal.js';
-import { parseConcurrency, parseFormats, parseMargins, parsePageSize, parseTimeout } from './render-options.js';
+import { OUTPUT_FORMATS } from '../../formats.js';
+import type { GlobalOptions } from '../terminal.js';
 
-interface RenderOptions extends GlobalOptions {
+/** Options of `casereport render`, as commander hands them over. */
+export interface RenderOptions extends GlobalOptions {
   format: string;
   template: string;
   outDir: string;
@@ -27,15 +16,6 @@ interface RenderOptions extends GlobalOptions {
   concurrency?: string;
   failFast?: boolean;
 }
-
-const EXIT_FOR: Record<CaseFailure['kind'], ExitCode> = {
-  invalid: EXIT.invalidInput,
-  template: EXIT.template,
-  timeout: EXIT.timeout,
-  browser: EXIT.browser,
-  conflict: EXIT.usage,
-  output: EXIT.internal,
-};
 
 /** `casereport render`: case files in, reports out; one bad file does not stop the others. */
 export function registerRender(program: Command): void {
@@ -66,85 +46,8 @@ Examples:
 Exit codes: 0 all rendered, 2 usage, 3 invalid case file, 4 template error,
 5 no browser / browser failure, 6 a PDF timed out.`)
     .action(async (inputs: string[], _options: unknown, command: Command) => {
+      // Loaded on use: the renderer and the browser driver are the slow part of start-up.
+      const { runRender } = await import('./render-action.js');
       process.exitCode = await runRender(inputs, command.optsWithGlobals<RenderOptions>());
     });
-}
-
-function compileChosenTemplate(name: string): CompiledTemplate {
-  try {
-    return compileTemplate(loadTemplate(name));
-  } catch (error) {
-    if (error instanceof TemplateError) throw new CliError(`template error: ${error.describe()}`, EXIT.template);
-    throw error;
-  }
-}
-
-async function runRender(inputs: string[], options: RenderOptions): Promise<ExitCode> {
-  const term = new Terminal(options);
-  const formats: OutputFormat[] = parseFormats(options.format);
-  const nameProblem = checkNamePattern(options.name);
-  if (nameProblem) throw new CliError(nameProblem, EXIT.usage);
-  const print = { pageSize: parsePageSize(options.pageSize), timeoutMs: parseTimeout(options.timeout), ...parseMargins(options.margin) };
-  const concurrency = parseConcurrency(options.concurrency);
-  const { refs, problems } = await expandInputs(inputs);
-  if (options.output !== undefined && (refs.length !== 1 || formats.length !== 1)) {
-    throw new CliError('-o/--output takes one input and one format', EXIT.usage, 'use --out-dir (and --name) for several inputs or formats');
-  }
-  const template = compileChosenTemplate(options.template);
-  if (formats.includes('pdf') && !template.formats.includes('html')) {
-    throw new CliError(`template \`${template.name}\` has no HTML output, which PDF is printed from`, EXIT.template);
-  }
-  for (const problem of problems) term.problem(`${term.err.bold(problem.input)}  ${term.err.red(problem.message)}`);
-
-  const printer = formats.includes('pdf') && refs.length > 0 ? await launchPrinter(options, concurrency, term) : undefined;
-  const removeCleanup = printer ? registerExitCleanup(printer) : undefined;
-  let summary: BatchSummary;
-  try {
-    summary = await runBatch(refs, {
-      formats,
-      template,
-      generator: GENERATOR,
-      outDir: options.outDir,
-      namePattern: options.name,
-      ...(options.output !== undefined ? { output: options.output } : {}),
-      ...(printer ? { printer } : {}),
-      print,
-      concurrency: formats.includes('pdf') ? concurrency : 1,
-      failFast: options.failFast ?? false,
-      onEvent: (event) => {
-        if (event.type === 'case-done') {
-          for (const file of event.written) if (file !== '-') term.info(`${term.out.green('wrote')} ${file}`);
-        } else {
-          const { failure } = event;
-          if (failure.issues) term.problem(formatIssues(failure.source.name, failure.issues, failure.source.text, term.err));
-          else term.problem(`${term.err.bold(failure.source.name)}  ${term.err.red(failure.message)}`);
-        }
-      },
-    });
-  } finally {
-    removeCleanup?.();
-    await printer?.close();
-  }
-  const codes = [...problems.map(() => EXIT.invalidInput), ...summary.failures.map((f) => EXIT_FOR[f.kind])];
-  if (refs.length + problems.length > 1 || codes.length > 0) {
-    const skipped = summary.notStarted > 0 ? `, ${summary.notStarted} not started` : '';
-    term.problem(`${summary.rendered} rendered, ${codes.length} failed${skipped} in ${summary.seconds.toFixed(1)} s`);
-  }
-  return codes.length === 0 ? EXIT.ok : worstExitCode(codes);
-}
-
-async function launchPrinter(options: RenderOptions, concurrency: number, term: Terminal): Promise<PdfPrinter> {
-  try {
-    return await PdfPrinter.launch({
-      ...(options.browserPath !== undefined ? { browserPath: options.browserPath } : {}),
-      concurrency,
-      log: (line) => term.debug(line),
-    });
-  } catch (error) {
-    if (error instanceof BrowserError) {
-      const tried = error.tried.length > 0 ? `\ntried:\n${error.tried.map((t) => `  - ${t}`).join('\n')}` : '';
-      throw new CliError(`${error.message}${tried}`, EXIT.browser, error.hint);
-    }
-    throw error;
-  }
 }

@@ -12,6 +12,7 @@ function fromDefinition(d: InstrumentDefinition): Instrument {
   const instrument: Instrument = {
     id: d.id,
     name: d.name,
+    short: d.name,
     range: d.range,
     step: d.step ?? 1,
     higherIsBetter: d.higher_is_better,
@@ -20,7 +21,8 @@ function fromDefinition(d: InstrumentDefinition): Instrument {
   if (d.subscores) instrument.subscores = d.subscores;
   if (d.unit) instrument.unit = d.unit;
   if (d.mcid !== undefined) {
-    instrument.mcid = { value: d.mcid, kind: 'mcid', source: d.mcid_source ?? 'defined in the case file' };
+    // Not checked against the literature: the report says the threshold comes from the case file.
+    instrument.mcid = { value: d.mcid, kind: 'mcid', source: d.mcid_source ?? 'given in the case file without a source' };
   } else {
     instrument.noMcidReason = `no minimal clinically important difference is given for ${d.name}`;
   }
@@ -39,5 +41,27 @@ export function isMeaningful(instrument: Instrument | undefined, baseline: numbe
   if (!instrument?.mcid) return null;
   if (change === 0) return false;
   const improving = instrument.higherIsBetter ? change > 0 : change < 0;
-  return Math.abs(change) >= thresholdFor(instrument.mcid, baseline, improving);
+  // Rounded so that 0.1-step scales do not miss a threshold by a floating-point hair.
+  return Math.round(Math.abs(change) * 1000) >= Math.round(thresholdFor(instrument.mcid, baseline, improving) * 1000);
+}
+
+/** "4 points", "1 level", "0.5 points", "6 kg": an amount of change on an instrument's scale. */
+export function formatAmount(n: number, instrument: Instrument | undefined): string {
+  if (instrument?.unit) return `${n} ${instrument.unit}`;
+  const [one, many] = instrument?.countNoun ?? ['point', 'points'];
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The range of one measure of an instrument: its total, a subscore, or an ISNCSCI total. */
+export function rangeOf(instrument: Instrument, measure: string): [number, number] {
+  return instrument.measures?.[measure]?.range ?? instrument.subscores?.[measure] ?? instrument.range;
+}
+
+/** The name a measure goes by in reports: "SCIM III: self-care", "Motor total". */
+export function measureLabel(instrument: Instrument | undefined, instrumentId: string, measure: string): string {
+  const name = instrument?.name ?? instrumentId;
+  if (measure === 'score') return name;
+  const own = instrument?.measures?.[measure]?.label;
+  if (own) return own;
+  return `${name}: ${instrument?.subscoreLabels?.[measure] ?? measure.replace(/_/g, ' ')}`;
 }

@@ -4,7 +4,9 @@ export interface Mcid {
   value: number;
   /** Points of worsening that matter, where published separately. */
   worsening?: number;
-  /** `mcid`: minimal clinically important difference; `mdc`: minimal detectable change. */
+  /** A larger change the same source calls substantial. */
+  substantial?: number;
+  /** `mcid`: minimal clinically important difference; `mdc`: minimal detectable change (smallest real difference). */
   kind: 'mcid' | 'mdc';
   /** A threshold that depends on the baseline (EDSS). */
   rule?: 'edss';
@@ -12,81 +14,120 @@ export interface Mcid {
   note?: string;
 }
 
+/** A quantity an instrument yields besides its total (the ISNCSCI totals), with its own range. */
+export interface InstrumentMeasure {
+  label: string;
+  range: [number, number];
+}
+
 /** One instrument: its range, direction and published thresholds. */
 export interface Instrument {
   id: string;
   name: string;
+  /** The name tables and timelines use: "SCIM III". */
+  short: string;
   range: [number, number];
   step: number;
   higherIsBetter: boolean;
   subscores?: Record<string, [number, number]>;
+  /** Readable names of the subscores: "self-care" for `self_care`. */
+  subscoreLabels?: Record<string, string>;
+  /** Why no threshold is applied to the subscores, where the total has one. */
+  subscoreNoMcidReason?: string;
+  /** Quantities an assessment yields instead of one score (ISNCSCI), keyed as in the json output. */
+  measures?: Record<string, InstrumentMeasure>;
   mcid?: Mcid;
   /** Why no threshold is given, where none is. */
   noMcidReason?: string;
+  /** A unit of measure written after the number as is ("kg"), for instruments defined in a case file. */
   unit?: string;
+  /** What one step counts, singular and plural, where not points: ["level", "levels"]. */
+  countNoun?: [string, string];
   builtIn: boolean;
 }
 
+// Sources: each threshold names the study it comes from. Where the literature gives no single value
+// (or only a population-specific one), `noMcidReason` says so: a report must not invent a threshold.
 /** The built-in instruments of the case file format, version 1. */
 export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
   {
     id: 'isncsci',
+    short: 'ISNCSCI',
     name: 'International Standards for Neurological Classification of SCI (ISNCSCI)',
     range: [0, 112],
     step: 1,
     higherIsBetter: true,
-    noMcidReason: 'no minimal clinically important difference is established for the ISNCSCI motor or sensory totals',
+    measures: {
+      uems: { label: 'Upper extremity motor score (UEMS)', range: [0, 50] },
+      lems: { label: 'Lower extremity motor score (LEMS)', range: [0, 50] },
+      motor_total: { label: 'Motor total', range: [0, 100] },
+      lt_total: { label: 'Light touch total', range: [0, 112] },
+      pp_total: { label: 'Pin prick total', range: [0, 112] },
+    },
+    noMcidReason:
+      'no minimal clinically important difference is established for the ISNCSCI motor or sensory totals; only distribution-based estimates exist (Scivoletto G et al. 2013, Eur J Phys Rehabil Med 49(3):373-84)',
     builtIn: true,
   },
   {
     id: 'scim-iii',
+    short: 'SCIM III',
     name: 'Spinal Cord Independence Measure III (SCIM III)',
     range: [0, 100],
     step: 1,
     higherIsBetter: true,
     subscores: { self_care: [0, 20], respiration_sphincter: [0, 40], mobility: [0, 40] },
+    subscoreLabels: { self_care: 'self-care', respiration_sphincter: 'respiration and sphincter management', mobility: 'mobility' },
+    subscoreNoMcidReason:
+      'no single minimal clinically important difference is established for the SCIM III subscores; anchor-based estimates vary with lesion level and severity (Corallo V et al. 2017, Eur J Phys Rehabil Med 53(4):508-15)',
     mcid: {
       value: 4,
+      substantial: 10,
       kind: 'mcid',
-      source: 'Scivoletto G et al. 2013, Arch Phys Med Rehabil (4 points small, 10 points substantial); Corallo V et al. 2017 anchor-based estimates',
-      note: '10 points is a substantial difference',
+      source: 'Scivoletto G et al. 2013, Disabil Rehabil 35(21):1808-13 (distribution-based: 4 points a small, 10 points a substantial improvement)',
+      note: 'anchor-based estimates are larger and vary with lesion level and severity (Corallo V et al. 2017, Eur J Phys Rehabil Med 53(4):508-15)',
     },
     builtIn: true,
   },
   {
     id: 'wisci-ii',
+    short: 'WISCI II',
     name: 'Walking Index for Spinal Cord Injury II (WISCI II)',
     range: [0, 20],
     step: 1,
     higherIsBetter: true,
+    countNoun: ['level', 'levels'],
     mcid: {
       value: 1,
-      kind: 'mcid',
-      source: 'Burns AS et al. 2011, Neurorehabil Neural Repair; Ditunno JF et al.',
-      note: 'one level in chronic injury; two levels are suggested in acute injury',
+      kind: 'mdc',
+      source: 'Burns AS et al. 2011, Neurorehabil Neural Repair 25(2):149-57 (1 level is a real difference in chronic SCI)',
+      note: '2 levels in acute and subacute SCI (Scivoletto G et al. 2014, Spinal Cord 52(1):65-9); a smallest real difference, not an MCID (Ditunno JF et al. 2013, Spinal Cord 51(5):346-55)',
     },
     builtIn: true,
   },
   {
     id: 'fim',
+    short: 'FIM',
     name: 'Functional Independence Measure (FIM)',
     range: [18, 126],
     step: 1,
     higherIsBetter: true,
-    mcid: { value: 22, kind: 'mcid', source: 'Beninato M et al. 2006, Arch Phys Med Rehabil (stroke)' },
+    mcid: { value: 22, kind: 'mcid', source: 'Beninato M et al. 2006, Arch Phys Med Rehabil 87(1):32-9 (stroke)', note: 'estimated in stroke rehabilitation' },
     builtIn: true,
   },
   {
     id: 'berg',
+    short: 'Berg Balance Scale',
     name: 'Berg Balance Scale',
     range: [0, 56],
     step: 1,
     higherIsBetter: true,
-    noMcidReason: 'no minimal clinically important difference is established across conditions for the Berg Balance Scale',
+    noMcidReason:
+      'no minimal clinically important difference is established across conditions for the Berg Balance Scale; published minimal detectable changes depend on the population and the baseline score',
     builtIn: true,
   },
   {
     id: 'edss',
+    short: 'EDSS',
     name: 'Expanded Disability Status Scale (EDSS)',
     range: [0, 10],
     step: 0.5,
@@ -95,49 +136,63 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
       value: 1,
       kind: 'mcid',
       rule: 'edss',
-      source: 'Kragt JJ et al. 2006, Mult Scler (1.0 from a baseline of 5.5 or less, 0.5 above)',
+      source: 'Kragt JJ et al. 2006, Mult Scler 12(5):594-8 (1.0 from a baseline of 5.5 or less, 0.5 above)',
+      note: 'the conventional definition of a clinically relevant EDSS change, as applied in that study',
     },
     builtIn: true,
   },
   {
     id: 'alsfrs-r',
+    short: 'ALSFRS-R',
     name: 'Revised ALS Functional Rating Scale (ALSFRS-R)',
     range: [0, 48],
     step: 1,
     higherIsBetter: true,
     noMcidReason:
-      'no minimal clinically important difference in points is established for the ALSFRS-R; clinicians judged a 20% change in slope meaningful (Castrillo-Viguera C et al. 2010)',
+      'no minimal clinically important difference in points is established for the ALSFRS-R; clinicians judged a 20% change in the rate of decline meaningful (Castrillo-Viguera C et al. 2010, Amyotroph Lateral Scler 11(1-2):178-80)',
     builtIn: true,
   },
   {
     id: 'nihss',
+    short: 'NIHSS',
     name: 'National Institutes of Health Stroke Scale (NIHSS)',
     range: [0, 42],
     step: 1,
     higherIsBetter: false,
-    noMcidReason: 'no minimal clinically important difference is established for the NIHSS',
+    noMcidReason:
+      'no minimal clinically important difference is established for the NIHSS; thresholds in use (such as 4 points of worsening) are conventions of individual studies',
     builtIn: true,
   },
   {
     id: 'mrs',
+    short: 'mRS',
     name: 'modified Rankin Scale (mRS)',
     range: [0, 6],
     step: 1,
     higherIsBetter: false,
-    mcid: { value: 1, kind: 'mcid', source: 'one grade is the conventional clinically relevant change on the mRS' },
+    countNoun: ['grade', 'grades'],
+    mcid: {
+      value: 1,
+      kind: 'mcid',
+      source: 'convention: one grade, the smallest change the scale can record, is treated as clinically relevant',
+      note: 'not derived in a formal MCID study',
+    },
     builtIn: true,
   },
   {
     id: 'gmfm-66',
+    short: 'GMFM-66',
     name: 'Gross Motor Function Measure 66 (GMFM-66)',
     range: [0, 100],
     step: 0.1,
     higherIsBetter: true,
-    noMcidReason: 'minimal clinically important differences for the GMFM-66 vary with level and age (Oeffinger D et al. 2008); none is applied here',
+    noMcidReason:
+      'minimal clinically important differences for the GMFM-66 vary with motor level and effect-size method (Oeffinger D et al. 2008, Dev Med Child Neurol 50(12):918-25); none is applied here',
     builtIn: true,
   },
   {
     id: 'mds-updrs-iii',
+    short: 'MDS-UPDRS III',
     name: 'MDS-UPDRS Part III (motor examination)',
     range: [0, 132],
     step: 1,
@@ -146,17 +201,23 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
       value: 3.25,
       worsening: 4.63,
       kind: 'mcid',
-      source: 'Horvath K et al. 2015, Parkinsonism Relat Disord (3.25 points improvement, 4.63 points worsening)',
+      source: 'Horváth K et al. 2015, Parkinsonism Relat Disord 21(12):1421-6 (3.25 points improvement, 4.63 points worsening)',
     },
     builtIn: true,
   },
   {
     id: 'nrs-pain',
+    short: 'NRS pain',
     name: 'Numeric Rating Scale for pain (NRS)',
     range: [0, 10],
     step: 1,
     higherIsBetter: false,
-    mcid: { value: 2, kind: 'mcid', source: 'Farrar JT et al. 2001, Pain (2 points or 30%)' },
+    mcid: {
+      value: 2,
+      kind: 'mcid',
+      source: 'Farrar JT et al. 2001, Pain 94(2):149-58 (a reduction of about 2 points or 30%)',
+      note: 'estimated for a reduction of chronic pain',
+    },
     builtIn: true,
   },
 ];

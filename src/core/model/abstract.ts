@@ -8,7 +8,7 @@ const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven
 /** An abstract assembled from the data alone: who, what, what changed and how it was known, and the caveat. */
 export function buildAbstract(c: CaseFile, m: Parts): string {
   const rounds = m.rounds.length;
-  const treatments = [...new Set(m.rounds.flatMap((r) => r.interventions.map((i) => i.name.toLowerCase())))];
+  const treatments = [...new Set(m.rounds.flatMap((r) => r.interventions.map((i) => lowerFirst(i.name))))];
   const where = c.facility?.name ? ` at ${c.facility.name}` : '';
   const sentences = [
     `We report ${m.patientSummary}, with ${lowerFirst(m.conditionSummary)}, who received ${count(rounds, 'round')} of ${treatments.length > 0 ? treatments.join(' and ') : 'treatment'}${where}.`,
@@ -21,7 +21,7 @@ export function buildAbstract(c: CaseFile, m: Parts): string {
   } else if (m.assessments.length === 0) {
     sentences.push('No standardized assessment was reported.');
   }
-  sentences.push(m.adverseEvents.status === 'none-observed' ? `No adverse events were observed.` : m.adverseEvents.text);
+  sentences.push(m.adverseEvents.status === 'none-observed' ? 'No adverse events were observed.' : m.adverseEvents.text);
   sentences.push('As a single uncontrolled case, this report describes what was observed; it cannot show that the treatment caused it.');
   return sentences.join(' ');
 }

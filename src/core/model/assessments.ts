@@ -12,6 +12,7 @@ export function buildAssessments(c: CaseFile, clock: Clock, instruments: Map<str
     const view: AssessmentView = {
       ...a,
       instrumentName: instruments.get(a.instrument)?.name ?? a.instrument,
+      instrumentShort: instruments.get(a.instrument)?.short ?? a.instrument,
       derived,
       motorScores: a.exam ? sideMotorScores(a.exam) : null,
       resultText: describeResult(a, derived),

@@ -7,7 +7,7 @@ import { findLimitations } from './limitations.js';
 import { collectObservations, groupByDomain, groupBySource, summarizeEvidence } from './observations.js';
 import { buildOutcomes } from './outcomes.js';
 import { buildRounds } from './rounds.js';
-import { buildAdverseEvents, buildFollowUp, buildTitle, describeCondition, describePatient } from './summaries.js';
+import { buildAdverseEvents, buildFollowUp, buildTitle, describeCondition, describePatient, pronounsFor } from './summaries.js';
 import { makeTimePoint } from './time-points.js';
 import { buildTimeline } from './timeline.js';
 import type { ReportModel } from './types.js';
@@ -31,10 +31,12 @@ export function buildReportModel(c: CaseFile, instruments: Map<string, Instrumen
     adverseEvents: buildAdverseEvents(c, clock, followUp?.days),
     assessments,
   };
+  const limitations = findLimitations(c, clock, assessments, evidence);
   const model: ReportModel = {
     format: 1,
     id: c.id,
     title: buildTitle(c),
+    pronouns: pronounsFor(c.patient.sex),
     language: c.language,
     keywords,
     input: c,
@@ -43,7 +45,12 @@ export function buildReportModel(c: CaseFile, instruments: Map<string, Instrumen
     observationsByDomain: groupByDomain(observations),
     observationsBySource: groupBySource(observations),
     timeline: buildTimeline(c, clock, rounds, assessments),
-    limitations: findLimitations(c, clock, assessments, evidence),
+    limitations,
+    limitationsByBasis: {
+      always: limitations.filter((l) => l.basis === 'always'),
+      data: limitations.filter((l) => l.basis === 'data'),
+      author: limitations.filter((l) => l.basis === 'author'),
+    },
     figures: (c.figures ?? []).map((f, i) => {
       const when = makeTimePoint(clock, f);
       return { number: i + 1, file: f.file, caption: f.caption, alt: f.alt ?? f.caption, ...(when ? { when } : {}) };

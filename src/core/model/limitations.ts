@@ -18,8 +18,12 @@ const ALWAYS: Limitation[] = [
 export function findLimitations(c: CaseFile, clock: Clock, assessments: AssessmentView[], evidence: EvidenceSummary): Limitation[] {
   const data: string[] = [];
   if (evidence.notMeasured > 0) {
-    const howMany = evidence.notMeasured === evidence.total ? `All ${evidence.total}` : `${evidence.notMeasured} of ${evidence.total}`;
-    data.push(`${howMany} observed changes were reported by the patient or caregivers and were not measured.`);
+    const n = evidence.notMeasured;
+    data.push(
+      evidence.total === 1
+        ? 'The only observed change was reported by the patient or a caregiver and was not measured.'
+        : `${n === evidence.total ? `All ${n}` : `${n} of ${evidence.total}`} observed changes were reported by the patient or caregivers and were not measured.`,
+    );
   }
   if (assessments.length === 0) data.push('No standardized assessment was reported, so no change can be sized against a known scale.');
   const firstDay = 0;

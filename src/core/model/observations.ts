@@ -49,13 +49,23 @@ export function summarizeEvidence(observations: ObservationView[]): EvidenceSumm
   }));
   const measured = bySource.find((s) => s.source === 'measured')?.count ?? 0;
   const total = observations.length;
-  const parts = bySource.filter((s) => s.count > 0).map((s) => `${s.count} ${s.label}`);
+  const words: Record<string, string> = {
+    measured: 'measured with a standardized instrument',
+    clinician: 'observed by a clinician',
+    patient: 'self-reported',
+    caregiver: 'reported by a caregiver',
+  };
+  const order = ['measured', 'clinician', 'patient', 'caregiver'] as const;
+  const parts = order
+    .map((source) => ({ source, count: bySource.find((s) => s.source === source)?.count ?? 0 }))
+    .filter((s) => s.count > 0)
+    .map((s) => `${s.count} ${words[s.source]}`);
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : (parts[0] ?? '');
   const text =
     total === 0
       ? 'No observed changes are recorded.'
-      : `${total} observed change${total === 1 ? '' : 's'}: ${parts.join(', ')}. ` +
-        (measured === 0
-          ? 'None was measured with a standardized instrument.'
-          : `${measured} of ${total} ${measured === 1 ? 'was' : 'were'} measured with a standardized instrument.`);
+      : total === 1
+        ? `One observed change is recorded: ${list.replace(/^1 /, '')}.`
+        : `Of ${total} observed changes, ${list}.${measured === 0 ? ' None was measured with a standardized instrument.' : ''}`;
   return { total, bySource, measured, notMeasured: total - measured, text };
 }

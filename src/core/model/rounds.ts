@@ -1,5 +1,6 @@
 import type { CaseFile, Round } from '../schema/case-schema.js';
 import type { Clock } from './clock.js';
+import { lowerFirst } from './abstract.js';
 import { groupByDomain } from './observations.js';
 import { makeTimePoint } from './time-points.js';
 import type { InterventionView, ObservationView, RoundView } from './types.js';
@@ -42,7 +43,9 @@ function viewIntervention(i: NonNullable<Round['interventions']>[number]): Inter
   };
   const p = i.product;
   if (p) {
-    const parts = [p.origin, p.cell_type, p.source ? `from ${p.source}` : undefined, p.manipulation].filter(Boolean);
+    const parts = [p.origin, p.cell_type, p.source ? `from ${lowerFirst(p.source)}` : undefined, p.manipulation]
+      .filter((part): part is string => Boolean(part))
+      .map(lowerFirst);
     if (parts.length > 0) view.productText = parts.join(', ');
   }
   if (i.dose !== undefined) view.dose = i.dose;

@@ -13,21 +13,33 @@ export function buildTitle(c: CaseFile): string {
   return `${capitalize(what)} for ${lowerFirst(c.condition.name)}: a case report`;
 }
 
-/** "Patient A, a 34-year-old female teacher". */
+/** "Patient A, a 34-year-old female teacher"; what is not stated is said, not guessed. */
 export function describePatient(c: CaseFile): string {
   const p = c.patient;
-  const age = p.age !== undefined ? `${p.age}-year-old` : p.age_range !== undefined ? `${p.age_range}-year-old` : undefined;
-  const sex = p.sex && p.sex !== 'unknown' ? p.sex : undefined;
-  const noun = p.occupation ?? 'patient';
-  const words = [age, sex, noun].filter(Boolean).join(' ');
-  return `${p.label}, ${/^[aeiou8]|^11-|^18-/i.test(words) ? 'an' : 'a'} ${words}${age ? '' : ' (age not stated)'}`;
+  const age = p.age !== undefined ? `${p.age >= 90 ? '90 or older' : `${p.age}-year-old`}` : p.age_range !== undefined ? `${p.age_range}-year-old` : undefined;
+  const sex = p.sex === 'male' || p.sex === 'female' ? p.sex : undefined;
+  const unstated = [age ? undefined : 'age', p.sex === undefined || p.sex === 'unknown' ? 'sex' : undefined].filter(Boolean);
+  const noun = p.occupation !== undefined ? lowerFirst(p.occupation) : 'patient';
+  const ageWords = age === '90 or older' ? undefined : age;
+  const words = [ageWords, sex, noun].filter(Boolean).join(' ');
+  const article = /^[aeiou]|^8|^11-|^18-/i.test(words) ? 'an' : 'a';
+  const notes = [age === '90 or older' ? 'aged 90 or older' : undefined, p.sex === 'other' ? 'sex: other' : undefined,
+    unstated.length > 0 ? `${unstated.join(' and ')} not stated` : undefined].filter(Boolean);
+  return `${p.label}, ${article} ${words}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
 }
 
-/** "spinal cord injury (ICD-10 S14.1), traumatic". */
+/** "spinal cord injury (ICD-10 S14.1)": the cause is told separately, in the clinical findings. */
 export function describeCondition(c: CaseFile): string {
   const k = c.condition;
   const code = k.code ? ` (${k.code.system} ${k.code.code})` : '';
-  return `${k.name}${code}${k.cause ? `, ${k.cause}` : ''}`;
+  return `${k.name}${code}`;
+}
+
+/** Pronouns for running text; "they" where sex is not male or female. */
+export function pronounsFor(sex: CaseFile['patient']['sex']): ReportModel['pronouns'] {
+  if (sex === 'male') return { subject: 'he', object: 'him', possessive: 'his' };
+  if (sex === 'female') return { subject: 'she', object: 'her', possessive: 'her' };
+  return { subject: 'they', object: 'them', possessive: 'their' };
 }
 
 /** Length of follow-up from the start of the first round. */

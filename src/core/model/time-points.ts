@@ -11,7 +11,8 @@ export function makeTimePoint(clock: Clock, input: WhenInput): TimePoint | undef
   const point: TimePoint = { ...when, text };
   if (clock.onsetDay !== undefined && when.day !== undefined) {
     point.sinceOnsetDays = when.day - clock.onsetDay;
-    point.sinceOnsetText = `${describeDuration(point.sinceOnsetDays)} ${point.sinceOnsetDays < 0 ? 'before' : 'after'} onset`;
+    point.sinceOnsetText =
+      point.sinceOnsetDays === 0 ? 'at onset' : `${describeDuration(point.sinceOnsetDays)} ${point.sinceOnsetDays < 0 ? 'before' : 'after'} onset`;
   }
   return point;
 }

@@ -1,4 +1,5 @@
 import type { CaseFile } from '../schema/case-schema.js';
+import { lowerFirst } from './abstract.js';
 import type { Clock } from './clock.js';
 import { makeTimePoint, sortByTime } from './time-points.js';
 import type { AssessmentView, RoundView, TimelineEntry } from './types.js';
@@ -10,7 +11,7 @@ export function buildTimeline(c: CaseFile, clock: Clock, rounds: RoundView[], as
     entries.push(when ? { kind, when, text } : { kind, text });
   };
   if (c.condition.onset !== undefined) {
-    push('onset', makeTimePoint(clock, { date: c.condition.onset }), `Onset: ${c.condition.name}${c.condition.cause ? ` (${c.condition.cause})` : ''}`);
+    push('onset', makeTimePoint(clock, { date: c.condition.onset }), `Onset: ${lowerFirst(c.condition.name)}${c.condition.cause ? ` (${lowerFirst(c.condition.cause)})` : ''}`);
   }
   for (const e of c.events ?? []) push('event', makeTimePoint(clock, e), e.event);
   for (const r of rounds) {
@@ -19,7 +20,7 @@ export function buildTimeline(c: CaseFile, clock: Clock, rounds: RoundView[], as
     if (r.end) push('round-end', r.end, `${r.label} ends`);
   }
   for (const a of assessments) {
-    push('assessment', a.when, `${a.instrumentName}${a.label !== undefined ? ` (${a.label})` : ''}: ${a.resultText}`);
+    push('assessment', a.when, `${a.instrumentShort}${a.label !== undefined ? `, ${lowerFirst(a.label)}` : ''}: ${a.resultText}`);
   }
   for (const m of c.medications ?? []) {
     if (m.date === undefined && m.day === undefined) continue;

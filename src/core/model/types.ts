@@ -64,6 +64,8 @@ export interface InterventionView {
 
 export interface AssessmentView extends Assessment {
   instrumentName: string;
+  /** "SCIM III": for tables and timelines. */
+  instrumentShort: string;
   when?: TimePoint;
   /** ISNCSCI classification computed from `exam`; null where the assessment has none. */
   derived: IsncsciDerived | null;
@@ -145,6 +147,8 @@ export interface ReportModel {
   keywords: string[];
   input: CaseFile;
   patientSummary: string;
+  /** Words for the patient in running text, from `sex` ("they" where unknown). */
+  pronouns: { subject: string; object: string; possessive: string };
   conditionSummary: string;
   onset?: TimePoint;
   rounds: RoundView[];
@@ -158,6 +162,7 @@ export interface ReportModel {
   adverseEvents: AdverseEventsView;
   followUp?: { when?: TimePoint; days?: number; text: string; notes?: string };
   limitations: Limitation[];
+  limitationsByBasis: { always: Limitation[]; data: Limitation[]; author: Limitation[] };
   figures: FigureView[];
   abstract: string;
 }
