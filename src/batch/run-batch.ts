@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { InputRef } from '../io/expand-inputs.js';
-import { writeFileAtomic } from '../io/safe-write.js';
+import { writeFileAtomicAsync } from '../io/safe-write.js';
 import { renderCaseJob, type CaseFailure, type CaseJobSettings, type RenderedOutput } from './case-job.js';
 
 /** What a batch reports while it runs, for progress bars and logs. */
@@ -13,10 +13,12 @@ export interface BatchOptions extends CaseJobSettings {
   concurrency: number;
   onEvent?: (event: BatchEvent) => void;
   /** Writes one output; default: atomically to the file, or to standard output for `-`. */
-  write?: (output: RenderedOutput) => void;
+  write?: (output: RenderedOutput) => void | Promise<void>;
   /** Stop starting new cases (already started ones finish). */
   signal?: AbortSignal;
   failFast?: boolean;
+  /** Output file → input, claimed by planning; a case may only write what it claimed or what nobody did. */
+  claims?: Map<string, string>;
 }
 
 /** The outcome of a batch. */
@@ -35,8 +37,9 @@ export interface BatchSummary {
  */
 export async function runBatch(refs: readonly InputRef[], options: BatchOptions): Promise<BatchSummary> {
   const started = process.hrtime.bigint();
-  const write = options.write ?? writeOutput;
-  const claimed = new Map<string, string>();
+  const knownDirs = new Set<string>();
+  const write = options.write ?? ((output: RenderedOutput) => writeOutput(output, knownDirs));
+  const claimed = new Map(options.claims ?? []);
   const failures: CaseFailure[] = [];
   let rendered = 0;
   let next = 0;
@@ -56,14 +59,15 @@ export async function runBatch(refs: readonly InputRef[], options: BatchOptions)
         fail(result.failure);
         continue;
       }
-      const clash = result.outputs.find((o) => o.target !== '-' && claimed.has(resolve(o.target)));
+      const owner = (o: RenderedOutput): string | undefined => claimed.get(resolve(o.target));
+      const clash = result.outputs.find((o) => o.target !== '-' && owner(o) !== undefined && owner(o) !== result.source.path && owner(o) !== result.source.name);
       if (clash) {
         fail({ source: result.source, kind: 'conflict', message: `would overwrite ${clash.target}, already written for ${claimed.get(resolve(clash.target))}; give each case its own id or use --name` });
         continue;
       }
       for (const o of result.outputs) if (o.target !== '-') claimed.set(resolve(o.target), result.source.name);
       try {
-        for (const output of result.outputs) write(output);
+        await Promise.all(result.outputs.map((output) => write(output)));
       } catch (error) {
         fail({ source: result.source, kind: 'output', message: `cannot write: ${(error as Error).message}` });
         continue;
@@ -85,7 +89,7 @@ export async function runBatch(refs: readonly InputRef[], options: BatchOptions)
   };
 }
 
-function writeOutput(output: RenderedOutput): void {
+async function writeOutput(output: RenderedOutput, knownDirs: Set<string>): Promise<void> {
   if (output.target === '-') process.stdout.write(output.content);
-  else writeFileAtomic(output.target, output.content);
+  else await writeFileAtomicAsync(output.target, output.content, knownDirs);
 }

@@ -1,9 +1,24 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 
 /** Temporary files carry this marker, so a clean-up can find leftovers of a killed run. */
 export const TEMP_MARKER = '.casereport-tmp-';
+
+// Temporary files being written right now: removed if the process exits before renaming them.
+const pending = new Set<string>();
+let exitHookInstalled = false;
+
+function track(temp: string): void {
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.on('exit', () => {
+      for (const file of pending) rmSync(file, { force: true });
+    });
+  }
+  pending.add(temp);
+}
 
 /**
  * Writes a file so that readers see either the old content or the new, never half of it:
@@ -13,11 +28,34 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
   const temp = join(dir, `${TEMP_MARKER}${process.pid}-${randomBytes(4).toString('hex')}-${basename(path)}`);
+  track(temp);
   try {
     writeFileSync(temp, data);
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
+  } finally {
+    pending.delete(temp);
+  }
+}
+
+/** The asynchronous form of writeFileAtomic, so a batch can render the next case while this one is written. */
+export async function writeFileAtomicAsync(path: string, data: string | Uint8Array, knownDirs?: Set<string>): Promise<void> {
+  const dir = dirname(path);
+  if (!knownDirs?.has(dir)) {
+    await mkdir(dir, { recursive: true });
+    knownDirs?.add(dir);
+  }
+  const temp = join(dir, `${TEMP_MARKER}${process.pid}-${randomBytes(4).toString('hex')}-${basename(path)}`);
+  track(temp);
+  try {
+    await writeFile(temp, data);
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  } finally {
+    pending.delete(temp);
   }
 }

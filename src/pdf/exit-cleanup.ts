@@ -18,10 +18,14 @@ const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
  * Kills the browser when the process ends, including on Ctrl-C, so no Chromium (and no temporary
  * profile) outlives the CLI. Returns a function that unregisters the handlers again.
  *
+ * With `signals: false` only the exit is watched: for a caller that handles Ctrl-C itself (to let
+ * reports in progress finish) and exits afterwards.
+ *
  * On a signal, after cleaning up: if nobody else listens for it, the signal is re-raised so the
  * process dies the usual way (exit code 130 for Ctrl-C); if the CLI has its own handler, it decides.
  */
-export function registerExitCleanup(target: KillableSync, host: ExitCleanupHost = process): () => void {
+export function registerExitCleanup(target: KillableSync, host: ExitCleanupHost = process, options: { signals?: boolean } = {}): () => void {
+  const signals = options.signals === false ? [] : SIGNALS;
   let done = false;
   const cleanUp = (): void => {
     if (done) return;
@@ -41,10 +45,10 @@ export function registerExitCleanup(target: KillableSync, host: ExitCleanupHost 
   };
   const unregister = (): void => {
     host.off('exit', cleanUp);
-    for (const signal of SIGNALS) host.off(signal, onSignal);
+    for (const signal of signals) host.off(signal, onSignal);
   };
 
   host.on('exit', cleanUp);
-  for (const signal of SIGNALS) host.on(signal, onSignal);
+  for (const signal of signals) host.on(signal, onSignal);
   return unregister;
 }

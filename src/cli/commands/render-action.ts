@@ -1,12 +1,15 @@
 import type { CaseFailure } from '../../batch/case-job.js';
-import type { BatchSummary } from '../../batch/run-batch.js';
+import type { BatchOptions } from '../../batch/run-batch.js';
 import type { OutputFormat } from '../../formats.js';
+import type { InputRef } from '../../io/expand-inputs.js';
 import type { PdfPrinter } from '../../pdf/pdf-printer.js';
 import type { CompiledTemplate } from '../../render/compile-template.js';
 import { CliError, EXIT, worstExitCode, type ExitCode } from '../exit-codes.js';
 import { Terminal } from '../terminal.js';
 import type { RenderOptions } from './render.js';
 import { parseConcurrency, parseFormats, parseMargins, parsePageSize, parseTimeout } from './render-options.js';
+import { RenderReporter } from './render-output.js';
+import { watchAndRender } from './render-watch.js';
 
 const EXIT_FOR: Record<CaseFailure['kind'], ExitCode> = {
   invalid: EXIT.invalidInput,
@@ -28,67 +31,110 @@ export async function runRender(inputs: string[], options: RenderOptions): Promi
   const concurrency = parseConcurrency(options.concurrency);
   const starting = formats.includes('pdf') ? startPrinter(options, concurrency, term) : undefined;
   starting?.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+  const stop = new AbortController();
+  const onSignal = (): void => {
+    if (stop.signal.aborted) process.exit(130); // a second Ctrl-C: leave now (exit handlers kill Chromium)
+    if (!options.watch) term.problem('stopping: finishing the reports in progress (Ctrl-C again to quit at once)');
+    stop.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
-    const [{ checkNamePattern }, { expandInputs }, { runBatch }, { formatIssues }, { GENERATOR }] = await Promise.all([
+    const [{ checkNamePattern }, { expandInputs }, { runBatch }, { planBatch }, { parseShard, selectShard }, { newestMtime }, { GENERATOR }] = await Promise.all([
       import('../../batch/output-names.js'),
       import('../../io/expand-inputs.js'),
       import('../../batch/run-batch.js'),
-      import('../format-issues.js'),
+      import('../../batch/plan.js'),
+      import('../../batch/shard.js'),
+      import('../../batch/up-to-date.js'),
       import('../package-info.js'),
     ]);
     const nameProblem = checkNamePattern(options.name);
     if (nameProblem) throw new CliError(nameProblem, EXIT.usage);
-    const { refs, problems } = await expandInputs(inputs);
+    const shard = options.shard !== undefined ? parseShard(options.shard) : undefined;
+    if (typeof shard === 'string') throw new CliError(shard, EXIT.usage);
+    const expanded = await expandInputs(inputs);
+    const refs: InputRef[] = shard ? selectShard(expanded.refs, shard) : expanded.refs;
+    const { problems } = expanded;
     if (options.output !== undefined && (refs.length !== 1 || formats.length !== 1)) {
       throw new CliError('-o/--output takes one input and one format', EXIT.usage, 'use --out-dir (and --name) for several inputs or formats');
     }
-    const template = await compileChosenTemplate(options.template);
+    const { template, dir } = await compileChosenTemplate(options.template);
     if (formats.includes('pdf') && !template.formats.includes('html')) {
       throw new CliError(`template \`${template.name}\` has no HTML output, which PDF is printed from`, EXIT.template);
     }
-    for (const problem of problems) term.problem(`${term.err.bold(problem.input)}  ${term.err.red(problem.message)}`);
-    const printer = starting && refs.length > 0 ? (await starting).printer : undefined;
-    const summary: BatchSummary = await runBatch(refs, {
+    const plan = planBatch(refs, {
       formats,
-      template,
+      outDir: options.outDir,
+      namePattern: options.name,
+      ...(options.output !== undefined ? { output: options.output } : {}),
+      force: options.force === true || options.output !== undefined,
+      templateMtime: newestMtime(dir),
+    });
+    if (plan.conflicts.length > 0) {
+      const lines = plan.conflicts.map((c) => `  ${c.target}: ${c.inputs.join(', ')}`).join('\n');
+      throw new CliError(`several inputs would write the same output; nothing was written:\n${lines}`, EXIT.usage, 'give each case its own id, or use --name with {name} or {dir}');
+    }
+    const reporter = new RenderReporter(term, plan.todo.length, options.json === true);
+    for (const problem of problems) term.problem(`${term.err.bold(problem.input)}  ${term.err.red(problem.message)}`);
+    const printer = starting && (plan.todo.length > 0 || options.watch) ? (await starting).printer : undefined;
+    const batchOptions = (chosen: CompiledTemplate): BatchOptions => ({
+      formats,
+      template: chosen,
       generator: GENERATOR,
       outDir: options.outDir,
       namePattern: options.name,
       ...(options.output !== undefined ? { output: options.output } : {}),
       ...(printer ? { printer } : {}),
       print,
-      concurrency: formats.includes('pdf') ? concurrency : 1,
+      // Text formats are rendered on this thread; a few cases in flight let file writes overlap it.
+      concurrency: formats.includes('pdf') ? concurrency : 8,
       failFast: options.failFast ?? false,
-      onEvent: (event) => {
-        if (event.type === 'case-done') {
-          for (const file of event.written) if (file !== '-') term.info(`${term.out.green('wrote')} ${file}`);
-        } else if (event.failure.issues) {
-          term.problem(formatIssues(event.failure.source.name, event.failure.issues, event.failure.source.text, term.err));
-        } else {
-          term.problem(`${term.err.bold(event.failure.source.name)}  ${term.err.red(event.failure.message)}`);
-        }
-      },
+      claims: plan.claims,
+      signal: stop.signal,
     });
-    const codes = [...problems.map(() => EXIT.invalidInput), ...summary.failures.map((f) => EXIT_FOR[f.kind])];
-    if (refs.length + problems.length > 1 || codes.length > 0) {
-      const skipped = summary.notStarted > 0 ? `, ${summary.notStarted} not started` : '';
-      term.problem(`${summary.rendered} rendered, ${codes.length} failed${skipped} in ${summary.seconds.toFixed(1)} s`);
+    const summary = await runBatch(plan.todo, { ...batchOptions(template), onEvent: reporter.onEvent });
+    reporter.finish(summary, problems.length, plan.skipped.length, refs.length + problems.length > 1);
+    if (options.watch && !stop.signal.aborted) {
+      let current = template;
+      const again = async (cases: InputRef[]): Promise<void> => {
+        const rerun = await runBatch(cases, { ...batchOptions(current), onEvent: new RenderReporter(term, cases.length, false).onEvent });
+        term.info(`${rerun.rendered} rendered, ${rerun.failed} failed`);
+      };
+      await watchAndRender({ inputs: inputs.filter((i) => i !== '-'), templateDir: dir }, {
+        renderCases: again,
+        renderAll: async () => {
+          try {
+            current = (await compileChosenTemplate(options.template)).template;
+          } catch (error) {
+            term.problem(error instanceof CliError ? error.message : String(error));
+            return;
+          }
+          await again((await expandInputs(inputs)).refs);
+        },
+      }, term, stop.signal);
+      return EXIT.ok;
     }
+    if (stop.signal.aborted) return 130 as ExitCode;
+    const codes = [...problems.map(() => EXIT.invalidInput), ...summary.failures.map((f) => EXIT_FOR[f.kind])];
     return codes.length === 0 ? EXIT.ok : worstExitCode(codes);
   } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     const started = await starting?.catch(() => undefined);
     await started?.dispose();
   }
 }
 
-async function compileChosenTemplate(name: string): Promise<CompiledTemplate> {
+async function compileChosenTemplate(name: string): Promise<{ template: CompiledTemplate; dir: string }> {
   const [{ compileTemplate }, { loadTemplate }, { TemplateError }] = await Promise.all([
     import('../../render/compile-template.js'),
     import('../../io/load-template.js'),
     import('../../render/template-bundle.js'),
   ]);
   try {
-    return compileTemplate(loadTemplate(name));
+    const bundle = loadTemplate(name);
+    return { template: compileTemplate(bundle), dir: bundle.dir };
   } catch (error) {
     if (error instanceof TemplateError) throw new CliError(`template error: ${error.describe()}`, EXIT.template);
     throw error;
@@ -110,7 +156,7 @@ async function startPrinter(options: RenderOptions, concurrency: number, term: T
       concurrency,
       log: (line) => term.debug(line),
     });
-    const removeCleanup = registerExitCleanup(printer);
+    const removeCleanup = registerExitCleanup(printer, process, { signals: false }); // Ctrl-C is handled in runRender
     const dispose = async (): Promise<void> => {
       removeCleanup();
       await printer.close();

@@ -15,6 +15,10 @@ export interface RenderOptions extends GlobalOptions {
   timeout: string;
   concurrency?: string;
   failFast?: boolean;
+  force?: boolean;
+  shard?: string;
+  json?: boolean;
+  watch?: boolean;
 }
 
 /** `casereport render`: case files in, reports out; one bad file does not stop the others. */
@@ -35,6 +39,10 @@ export function registerRender(program: Command): void {
     .option('--timeout <seconds>', 'give up on one PDF after this long (the others go on)', '60')
     .option('-j, --concurrency <n>', 'reports printed at once (default: the number of CPU cores)')
     .option('--fail-fast', 'stop at the first case that fails')
+    .option('--force', 'render even cases whose outputs are newer than the case file and the template')
+    .option('--shard <i/n>', 'render only share I of N of the inputs (deterministic, by path), e.g. 2/5')
+    .option('--json', 'print a machine-readable summary on standard output')
+    .option('-w, --watch', 're-render a case when it or the template changes (Ctrl-C stops)')
     .addHelpText('after', `
 Examples:
   $ casereport render examples/steven-sci.yaml --format pdf --out-dir out
@@ -42,6 +50,8 @@ Examples:
   $ casereport render 'cases/**/*.yaml' --template narrative --name '{dir}/{id}.{ext}'
   $ casereport render case.yaml -o - | less
   $ cat case.yaml | casereport render - --format json -o -
+  $ casereport render cases/ --format pdf --shard 2/4 --json > shard-2.json
+  $ casereport render cases/ --format html --watch
 
 Exit codes: 0 all rendered, 2 usage, 3 invalid case file, 4 template error,
 5 no browser / browser failure, 6 a PDF timed out.`)

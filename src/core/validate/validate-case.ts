@@ -35,7 +35,8 @@ export function validateCaseText(text: string): ValidationResult {
 
 function locateAll(issues: CaseIssue[], parsed: ParsedCase): CaseIssue[] {
   const located = issues.map((issue) => {
-    const at = locatePath(parsed.doc, parsed.counter, issue.path, issue.code === 'unknown-key');
+    const { doc, counter } = parsed.positions();
+    const at = locatePath(doc, counter, issue.path, issue.code === 'unknown-key');
     return at ? { ...issue, line: at.line, column: at.column } : issue;
   });
   return located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));

@@ -1,0 +1,75 @@
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { EXTENSIONS, type OutputFormat } from '../formats.js';
+import type { InputRef } from '../io/expand-inputs.js';
+import { outputPath, sourceParts } from './output-names.js';
+import { isUpToDate, peekCaseId } from './up-to-date.js';
+
+export interface PlanOptions {
+  formats: readonly OutputFormat[];
+  outDir: string;
+  namePattern: string;
+  output?: string;
+  /** Render even when the outputs are newer than the case file and the template. */
+  force: boolean;
+  /** Newest modification time of the template's files, in ms. */
+  templateMtime: number;
+}
+
+/** What a batch will do, worked out before anything is written. */
+export interface BatchPlan {
+  /** Cases to render. */
+  todo: InputRef[];
+  /** Cases whose outputs are up to date. */
+  skipped: InputRef[];
+  /** Output files that two inputs would both write, with the inputs. */
+  conflicts: { target: string; inputs: string[] }[];
+  /** Output file → the input that writes it, where it can be known without rendering. */
+  claims: Map<string, string>;
+}
+
+/**
+ * Looks at every input once, cheaply (the id is read without parsing the YAML), to find outputs that
+ * two inputs would write and cases whose outputs are already up to date.
+ */
+export function planBatch(refs: readonly InputRef[], options: PlanOptions): BatchPlan {
+  const claims = new Map<string, string>();
+  const clashes = new Map<string, Set<string>>();
+  const todo: InputRef[] = [];
+  const skipped: InputRef[] = [];
+  for (const ref of refs) {
+    if (ref.kind === 'stdin') {
+      todo.push(ref);
+      continue;
+    }
+    let text: string;
+    let mtime: number;
+    try {
+      text = readFileSync(ref.path, 'utf8');
+      mtime = statSync(ref.path).mtimeMs;
+    } catch {
+      todo.push(ref); // the render reports the problem with the file
+      continue;
+    }
+    const targets = plannedTargets(ref, text, options);
+    for (const target of targets ?? []) {
+      const key = resolve(target);
+      const first = claims.get(key);
+      if (first === undefined) claims.set(key, ref.path);
+      else clashes.set(target, (clashes.get(target) ?? new Set([first])).add(ref.path));
+    }
+    if (targets && !options.force && isUpToDate(targets, mtime, options.templateMtime)) skipped.push(ref);
+    else todo.push(ref);
+  }
+  const conflicts = [...clashes].map(([target, inputs]) => ({ target, inputs: [...inputs] }));
+  return { todo, skipped, conflicts, claims };
+}
+
+function plannedTargets(ref: InputRef & { kind: 'file' }, text: string, options: PlanOptions): string[] | undefined {
+  if (options.output !== undefined) return options.output === '-' ? [] : [options.output];
+  const needsId = options.namePattern.includes('{id}');
+  const id = needsId ? peekCaseId(text) : '';
+  if (id === undefined) return undefined;
+  const parts = { id, ...sourceParts(ref.path, ref.root) };
+  return options.formats.map((format) => outputPath(options.outDir, options.namePattern, { ...parts, ext: EXTENSIONS[format] }));
+}

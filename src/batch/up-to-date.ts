@@ -1,0 +1,30 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The newest modification time of the files in a template folder (recursively), in ms. */
+export function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    const time = entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs;
+    if (time > newest) newest = time;
+  }
+  return newest;
+}
+
+/** The id a case file declares, read without parsing it; undefined when it is not a plain top-level `id:`. */
+export function peekCaseId(text: string): string | undefined {
+  return /^id:[ \t]*(["']?)([a-z0-9][a-z0-9-]*)\1[ \t]*(?:#.*)?$/m.exec(text)?.[2];
+}
+
+/** Whether every output exists and is newer than both the case file and the template. */
+export function isUpToDate(targets: readonly string[], sourceMtime: number, templateMtime: number): boolean {
+  const since = Math.max(sourceMtime, templateMtime);
+  return targets.every((target) => {
+    try {
+      return statSync(target).mtimeMs > since;
+    } catch {
+      return false;
+    }
+  });
+}

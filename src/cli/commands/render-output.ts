@@ -1,0 +1,83 @@
+import type { CaseFailure } from '../../batch/case-job.js';
+import type { BatchEvent, BatchSummary } from '../../batch/run-batch.js';
+import { formatIssues } from '../format-issues.js';
+import { ProgressBar } from '../progress.js';
+import type { Terminal } from '../terminal.js';
+
+/** How a render run talks: a progress bar on a terminal, plain lines otherwise, JSON for scripts. */
+export class RenderReporter {
+  readonly #bar: ProgressBar | undefined;
+
+  constructor(
+    private readonly term: Terminal,
+    total: number,
+    private readonly json: boolean,
+  ) {
+    const interactive = Boolean(process.stderr.isTTY) && !term.options.quiet && !json && total > 1;
+    this.#bar = interactive ? new ProgressBar(total) : undefined;
+  }
+
+  /** Shows one finished case. */
+  onEvent = (event: BatchEvent): void => {
+    if (event.type === 'case-done') {
+      this.#bar?.tick(false);
+      if (!this.#bar && !this.json) for (const file of event.written) if (file !== '-') this.term.info(`${this.term.out.green('wrote')} ${file}`);
+      return;
+    }
+    const text = describeFailure(event.failure, this.term);
+    if (this.#bar) {
+      this.#bar.print(text);
+      this.#bar.tick(true);
+    } else {
+      this.term.problem(text);
+    }
+  };
+
+  /** The closing summary: counts, time, and each failure again in one line. */
+  finish(summary: BatchSummary, inputProblems: number, skipped: number, many: boolean): void {
+    this.#bar?.clear();
+    if (this.json) {
+      this.term.data(`${JSON.stringify(toJson(summary, skipped), null, 2)}\n`);
+      return;
+    }
+    const failed = summary.failed + inputProblems;
+    if (!many && failed === 0) return;
+    const parts = [`${summary.rendered} rendered`, `${failed} failed`];
+    if (skipped > 0) parts.push(`${skipped} skipped (up to date; --force renders them)`);
+    if (summary.notStarted > 0) parts.push(`${summary.notStarted} not started`);
+    this.term.problem(`${parts.join(', ')} in ${summary.seconds.toFixed(1)} s`);
+    if (summary.failures.length > 1) {
+      this.term.problem('failures:');
+      for (const f of summary.failures) this.term.problem(`  ${oneLine(f)}`);
+    }
+  }
+}
+
+function describeFailure(failure: CaseFailure, term: Terminal): string {
+  if (failure.issues) return formatIssues(failure.source.name, failure.issues, failure.source.text, term.err);
+  return `${term.err.bold(failure.source.name)}  ${term.err.red(failure.message)}`;
+}
+
+function oneLine(f: CaseFailure): string {
+  const first = f.issues?.[0];
+  const where = first?.line !== undefined ? `${f.source.name}:${first.line}:${first.column ?? 1}` : f.source.name;
+  const more = f.issues && f.issues.length > 1 ? ` (+${f.issues.length - 1} more)` : '';
+  return `${where}  ${first ? first.message : f.message}${more}`;
+}
+
+function toJson(summary: BatchSummary, skipped: number): unknown {
+  return {
+    total: summary.total + skipped,
+    rendered: summary.rendered,
+    failed: summary.failed,
+    skipped,
+    notStarted: summary.notStarted,
+    seconds: Math.round(summary.seconds * 1000) / 1000,
+    failures: summary.failures.map((f) => ({
+      file: f.source.name,
+      kind: f.kind,
+      message: f.message,
+      ...(f.issues ? { issues: f.issues.map(({ code, message, line, column, hint }) => ({ code, message, line, column, hint })) } : {}),
+    })),
+  };
+}

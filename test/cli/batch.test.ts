@@ -1,0 +1,117 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exampleText } from '../helpers/cases.js';
+import { runCli, tempDir } from '../helpers/cli.js';
+import { childPids, isAlive, spawnCli } from '../helpers/spawn-cli.js';
+
+/** A folder of `valid` cases (ids case-1 …) and `broken` ones with a typo on line 5. */
+function caseFolder(valid: number, broken = 0): string {
+  const dir = tempDir();
+  const minimal = exampleText('minimal');
+  for (let i = 1; i <= valid; i++) writeFileSync(join(dir, `case-${i}.yaml`), minimal.replace('id: minimal', `id: case-${i}`));
+  for (let i = 1; i <= broken; i++) {
+    writeFileSync(join(dir, `broken-${i}.yaml`), `casereport: 1\nid: broken-${i}\npatient:\n  label: X\n  sex: mal\ncondition:\n  name: SCI\nrounds:\n  - id: r1\nadverse_events: []\n`);
+  }
+  return dir;
+}
+
+/** pdfinfo succeeds only on a whole PDF. */
+function isWholePdf(file: string): boolean {
+  try {
+    return /Pages:\s+\d+/.test(execFileSync('pdfinfo', [file], { encoding: 'utf8' }));
+  } catch {
+    return false;
+  }
+}
+
+describe('batch rendering', () => {
+  it('renders the 40 valid PDFs of a folder, reports the 5 broken cases with file and line, and exits non-zero', () => {
+    const cases = caseFolder(40, 5);
+    const out = tempDir();
+    const run = runCli(['render', cases, '--format', 'pdf', '--out-dir', out]);
+    expect(run.code).toBe(3);
+    const pdfs = readdirSync(out);
+    expect(pdfs).toHaveLength(40);
+    expect(pdfs.every((f) => isWholePdf(join(out, f)))).toBe(true);
+    for (let i = 1; i <= 5; i++) expect(run.stderr).toContain(`${join(cases, `broken-${i}.yaml`)}:5:8`);
+    expect(run.stderr).toContain('40 rendered, 5 failed');
+  });
+
+  it('splits a batch into shards that together write every case exactly once', () => {
+    const cases = caseFolder(30);
+    const written: string[] = [];
+    for (const shard of ['1/3', '2/3', '3/3']) {
+      const out = tempDir();
+      expect(runCli(['render', cases, '--format', 'md', '--out-dir', out, '--shard', shard]).code).toBe(0);
+      written.push(...readdirSync(out));
+    }
+    expect(written.sort()).toEqual(Array.from({ length: 30 }, (_, i) => `case-${i + 1}.md`).sort());
+  });
+
+  it('refuses, before writing anything, two inputs that would write the same output', () => {
+    const cases = caseFolder(2);
+    writeFileSync(join(cases, 'twin.yaml'), exampleText('minimal').replace('id: minimal', 'id: case-1'));
+    const out = join(tempDir(), 'out');
+    const run = runCli(['render', cases, '--format', 'md', '--out-dir', out]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('several inputs would write the same output');
+    expect(() => readdirSync(out)).toThrow();
+  });
+
+  it('skips cases whose outputs are newer than the case and the template, unless --force', () => {
+    const cases = caseFolder(3);
+    const out = tempDir();
+    expect(runCli(['render', cases, '--out-dir', out]).code).toBe(0);
+    const again = runCli(['render', cases, '--out-dir', out, '--json']);
+    expect(JSON.parse(again.stdout)).toMatchObject({ total: 3, rendered: 0, skipped: 3, failed: 0 });
+    const future = new Date(Date.now() + 60_000);
+    utimesSync(join(cases, 'case-2.yaml'), future, future);
+    expect(JSON.parse(runCli(['render', cases, '--out-dir', out, '--json']).stdout)).toMatchObject({ rendered: 1, skipped: 2 });
+    expect(JSON.parse(runCli(['render', cases, '--out-dir', out, '--json', '--force']).stdout)).toMatchObject({ rendered: 3, skipped: 0 });
+  });
+
+  it('mirrors the input folders with --name {dir}', () => {
+    const cases = tempDir();
+    mkdirSync(join(cases, 'clinic-a'));
+    mkdirSync(join(cases, 'clinic-b'));
+    writeFileSync(join(cases, 'clinic-a', 'p.yaml'), exampleText('minimal').replace('id: minimal', 'id: a-1'));
+    writeFileSync(join(cases, 'clinic-b', 'p.yaml'), exampleText('minimal').replace('id: minimal', 'id: b-1'));
+    const out = tempDir();
+    expect(runCli(['render', cases, '--out-dir', out, '--name', '{dir}/{name}.{ext}']).code).toBe(0);
+    expect(readFileSync(join(out, 'clinic-a', 'p.md'), 'utf8')).toContain('Patient M');
+    expect(readdirSync(join(out, 'clinic-b'))).toEqual(['p.md']);
+  });
+});
+
+describe('batch rendering under faults', () => {
+  it('relaunches a killed Chromium and still writes every PDF whole, with no temporary files left', async () => {
+    const cases = caseFolder(16);
+    const out = tempDir();
+    const run = spawnCli(['render', cases, '--format', 'pdf', '--out-dir', out, '--concurrency', '2']);
+    await run.waitFor('wrote');
+    const chromium = childPids(run.child.pid ?? -1);
+    expect(chromium.length).toBeGreaterThan(0);
+    for (const pid of chromium) process.kill(pid, 'SIGKILL');
+    expect(await run.exit).toBe(0);
+    const files = readdirSync(out);
+    expect(files.sort()).toEqual(Array.from({ length: 16 }, (_, i) => `case-${i + 1}.pdf`).sort());
+    expect(files.every((f) => isWholePdf(join(out, f)))).toBe(true);
+  });
+
+  it('stops cleanly on Ctrl-C: exit 130, whole files only, no Chromium left behind', async () => {
+    const cases = caseFolder(40);
+    const out = tempDir();
+    const run = spawnCli(['render', cases, '--format', 'pdf', '--out-dir', out, '--concurrency', '2']);
+    await run.waitFor('wrote');
+    const chromium = childPids(run.child.pid ?? -1);
+    run.child.kill('SIGINT');
+    expect(await run.exit).toBe(130);
+    const files = readdirSync(out);
+    expect(files.length).toBeLessThan(40);
+    expect(files.every((f) => f.endsWith('.pdf') && isWholePdf(join(out, f)))).toBe(true);
+    expect(run.stderr()).toContain('not started');
+    for (const pid of chromium) expect(isAlive(pid)).toBe(false);
+  });
+});

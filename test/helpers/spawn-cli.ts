@@ -1,0 +1,55 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from './cases.js';
+
+/** A CLI run in the background, for tests that act on it while it works (kill Chromium, press Ctrl-C). */
+export interface BackgroundRun {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  /** Resolves when stdout contains `text`. */
+  waitFor: (text: string | RegExp, timeoutMs?: number) => Promise<void>;
+  exit: Promise<number | null>;
+}
+
+/** Starts the built CLI without waiting for it. */
+export function spawnCli(args: string[], cwd = ROOT): BackgroundRun {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
+  delete env.FORCE_COLOR;
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'casereport.js'), ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  const listeners: (() => void)[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    for (const l of listeners) l();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 + 2 : null))));
+  const waitFor = (text: string | RegExp, timeoutMs = 60_000): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const check = (): void => {
+        if (typeof text === 'string' ? out.includes(text) : text.test(out)) resolve();
+      };
+      listeners.push(check);
+      check();
+      setTimeout(() => reject(new Error(`timed out waiting for ${String(text)}; stdout: ${out}; stderr: ${err}`)), timeoutMs).unref();
+    });
+  return { child, stdout: () => out, stderr: () => err, waitFor, exit };
+}
+
+/** Direct children of a process (Chromium is a direct child of the CLI). */
+export function childPids(pid: number): number[] {
+  const run = spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' });
+  return run.stdout.split('\n').filter(Boolean).map(Number);
+}
+
+/** Whether a process still exists. */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
