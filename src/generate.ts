@@ -1,5 +1,6 @@
 import type { CaseIssue } from './core/errors.js';
 import { buildReportModel } from './core/model/build-model.js';
+import { deidentifyModel } from './core/model/deidentify.js';
 import type { ReportModel } from './core/model/types.js';
 import { caseIssue } from './core/errors.js';
 import { locateIssues, validateCaseText } from './core/validate/validate-case.js';
@@ -26,6 +27,8 @@ export interface RenderTextOptions {
   generator: string;
   /** Without one, figures are listed by caption but not shown. */
   resolveFigure?: FigureResolver;
+  /** Dates as days from the first round, ages over 89 as "90 or older" (`render --deidentify`). */
+  deidentify?: boolean;
 }
 
 /** Validates a case file's text and renders it to each requested text format. Never throws for bad input. */
@@ -33,7 +36,8 @@ export function renderCaseText(text: string, options: RenderTextOptions): CaseRe
   const validation = validateCaseText(text);
   if (!validation.ok) return { ok: false, kind: 'invalid', issues: validation.issues };
   const { caseFile, instruments, warnings } = validation.value;
-  const model = buildReportModel(caseFile, instruments);
+  const built = buildReportModel(caseFile, instruments);
+  const model = options.deidentify ? deidentifyModel(built) : built;
   if (options.resolveFigure) {
     const issues = attachFigures(model, options.resolveFigure);
     if (issues.length > 0) return { ok: false, kind: 'invalid', issues: locateIssues(text, issues) };

@@ -13,3 +13,8 @@ export { TemplateError } from './render/template-bundle.js';
 export { loadTemplate, listBuiltInTemplates } from './io/load-template.js';
 export { BUILT_IN_INSTRUMENTS } from './core/instruments/registry.js';
 export { deriveIsncsci } from './core/isncsci/derive.js';
+export { checkCase, failsStrict, hasMissing } from './core/check/run-check.js';
+export { deidentifyModel } from './core/model/deidentify.js';
+export { runBatch } from './batch/run-batch.js';
+export type { BatchOptions, BatchSummary, BatchEvent } from './batch/run-batch.js';
+export { PdfPrinter } from './pdf/index.js';

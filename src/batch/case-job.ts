@@ -1,4 +1,4 @@
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { CaseIssue } from '../core/errors.js';
 import { tooLargeIssue } from '../core/parse.js';
 import type { ReportModel } from '../core/model/types.js';
@@ -35,6 +35,7 @@ export interface CaseJobSettings {
   output?: string;
   printer?: PdfPrinter;
   print?: Pick<PrintOptions, 'pageSize' | 'margins' | 'timeoutMs'>;
+  deidentify?: boolean;
 }
 
 export type CaseJobResult = { ok: true; source: CaseSource; model: ReportModel; outputs: RenderedOutput[] } | { ok: false; failure: CaseFailure };
@@ -54,6 +55,7 @@ export async function renderCaseJob(ref: InputRef, settings: CaseJobSettings): P
     formats: needed,
     generator: settings.generator,
     resolveFigure: createFigureResolver(source.path, outputDir),
+    deidentify: settings.deidentify === true,
   });
   if (!result.ok) {
     return result.kind === 'invalid'
@@ -68,6 +70,10 @@ export async function renderCaseJob(ref: InputRef, settings: CaseJobSettings): P
   for (const format of settings.formats) {
     if (format === 'pdf') continue;
     outputs.push({ format, target: target(format), content: result.outputs.get(format) ?? '' });
+    // Markdown links its charts as .svg files beside it; HTML and PDF carry them inline.
+    if (format === 'md' && target(format) !== '-') {
+      for (const chart of model.charts) outputs.push({ format, target: join(dirname(target(format)), chart.file), content: chart.svg });
+    }
   }
   if (wantsPdf) {
     if (!settings.printer) throw new Error('PDF output needs a printer');

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
+import { registerCheck } from './commands/check.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerInit } from './commands/init.js';
+import { registerInstruments } from './commands/instruments.js';
 import { registerRender } from './commands/render.js';
 import { registerSchema } from './commands/schema.js';
 import { registerTemplates } from './commands/templates.js';
@@ -30,10 +32,12 @@ Exit codes:
   5 no browser / browser failure   6 a PDF timed out`);
   registerRender(program);
   registerValidate(program);
+  registerCheck(program);
   registerInit(program);
   registerTemplates(program);
   registerSchema(program);
   registerDoctor(program);
+  registerInstruments(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -93,7 +93,7 @@ describe('render --format pdf failures', () => {
     const dir = tempDir();
     const old = join(dir, 'minimal.pdf');
     writeFileSync(old, 'OLD');
-    const run = runCli(['render', 'examples/minimal.yaml', '--format', 'pdf', '--out-dir', dir, '--timeout', '0.001']);
+    const run = runCli(['render', 'examples/minimal.yaml', '--format', 'pdf', '--out-dir', dir, '--timeout', '0.001', '--force']);
     expect(run.code).toBe(6);
     expect(run.stderr).toMatch(/tim(ed|e) ?out/i);
     expect(readFileSync(old, 'utf8')).toBe('OLD');

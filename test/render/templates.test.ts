@@ -68,7 +68,7 @@ describe.each(BUILT_IN)('built-in template %s', (template) => {
       expect(html).not.toContain('{{');
       expect(html).not.toMatch(/undefined|\[object Object\]|NaN/);
       // no external resources: nothing to fetch, whatever the CSP says
-      expect(html).not.toMatch(/\b(src|href)=(?!"data:image\/(png|jpeg|gif|webp);base64,)|url\(|@import/);
+      expect(html).not.toMatch(/\b(src|href)=(?!"data:image\/(png|jpeg|gif|webp|svg\+xml);base64,)|url\(|@import/);
       for (const tag of ['section', 'ul', 'ol', 'table', 'thead', 'tbody', 'dl', 'figure', 'aside']) {
         expect(countOf(html, `<${tag}>`) + countOf(html, `<${tag} `), `<${tag}> balanced`).toBe(countOf(html, `</${tag}>`));
       }
@@ -129,7 +129,7 @@ describe('care template', () => {
     const md = render('care', 'md', model);
     const outcomes = markdownSection(md, 'Follow-up and outcomes');
     expect(outcomes).toContain('| Spinal Cord Independence Measure III (SCIM III) | 32 | 41 | +9 | 4 | yes, reaches the MCID |');
-    expect(outcomes).toContain('| Walking Index for Spinal Cord Injury II (WISCI II) | 0 | 1 | +1 | 1 | yes, reaches the MCID |');
+    expect(outcomes).toContain('| Walking Index for Spinal Cord Injury II (WISCI II) | 0 | 1 | +1 | 1 (MDC) | larger than the MDC; no MCID established |');
     expect(outcomes).toContain('| Upper extremity motor score (UEMS) | 18 | 24 | +6 | — | no MCID established |');
     const diagnostic = markdownSection(md, 'Diagnostic assessment');
     const exams = model.assessments.filter((a) => a.derived !== null);

@@ -90,6 +90,7 @@ export async function runRender(inputs: string[], options: RenderOptions): Promi
       // Text formats are rendered on this thread; a few cases in flight let file writes overlap it.
       concurrency: formats.includes('pdf') ? concurrency : 8,
       failFast: options.failFast ?? false,
+      deidentify: options.deidentify === true,
       claims: plan.claims,
       signal: stop.signal,
     });

@@ -19,6 +19,7 @@ export interface RenderOptions extends GlobalOptions {
   shard?: string;
   json?: boolean;
   watch?: boolean;
+  deidentify?: boolean;
 }
 
 /** `casereport render`: case files in, reports out; one bad file does not stop the others. */
@@ -42,6 +43,7 @@ export function registerRender(program: Command): void {
     .option('--force', 'render even cases whose outputs are newer than the case file and the template')
     .option('--shard <i/n>', 'render only share I of N of the inputs (deterministic, by path), e.g. 2/5')
     .option('--json', 'print a machine-readable summary on standard output')
+    .option('--deidentify', 'dates as days from the first round, ages over 89 as "90 or older"')
     .option('-w, --watch', 're-render a case when it or the template changes (Ctrl-C stops)')
     .addHelpText('after', `
 Examples:

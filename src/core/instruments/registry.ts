@@ -1,50 +1,6 @@
-/** What is known about how large a change in an instrument must be to matter. */
-export interface Mcid {
-  /** Points of change that matter (in the direction of improvement unless `worsening` is given). */
-  value: number;
-  /** Points of worsening that matter, where published separately. */
-  worsening?: number;
-  /** A larger change the same source calls substantial. */
-  substantial?: number;
-  /** `mcid`: minimal clinically important difference; `mdc`: minimal detectable change (smallest real difference). */
-  kind: 'mcid' | 'mdc';
-  /** A threshold that depends on the baseline (EDSS). */
-  rule?: 'edss';
-  source: string;
-  note?: string;
-}
+import type { Instrument } from './types.js';
 
-/** A quantity an instrument yields besides its total (the ISNCSCI totals), with its own range. */
-export interface InstrumentMeasure {
-  label: string;
-  range: [number, number];
-}
-
-/** One instrument: its range, direction and published thresholds. */
-export interface Instrument {
-  id: string;
-  name: string;
-  /** The name tables and timelines use: "SCIM III". */
-  short: string;
-  range: [number, number];
-  step: number;
-  higherIsBetter: boolean;
-  subscores?: Record<string, [number, number]>;
-  /** Readable names of the subscores: "self-care" for `self_care`. */
-  subscoreLabels?: Record<string, string>;
-  /** Why no threshold is applied to the subscores, where the total has one. */
-  subscoreNoMcidReason?: string;
-  /** Quantities an assessment yields instead of one score (ISNCSCI), keyed as in the json output. */
-  measures?: Record<string, InstrumentMeasure>;
-  mcid?: Mcid;
-  /** Why no threshold is given, where none is. */
-  noMcidReason?: string;
-  /** A unit of measure written after the number as is ("kg"), for instruments defined in a case file. */
-  unit?: string;
-  /** What one step counts, singular and plural, where not points: ["level", "levels"]. */
-  countNoun?: [string, string];
-  builtIn: boolean;
-}
+export type { Instrument, InstrumentMeasure, Mcid } from './types.js';
 
 // Sources: each threshold names the study it comes from. Where the literature gives no single value
 // (or only a population-specific one), `noMcidReason` says so: a report must not invent a threshold.
@@ -83,8 +39,9 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
       value: 4,
       substantial: 10,
       kind: 'mcid',
-      source: 'Scivoletto G et al. 2013, Disabil Rehabil 35(21):1808-13 (distribution-based: 4 points a small, 10 points a substantial improvement)',
-      note: 'anchor-based estimates are larger and vary with lesion level and severity (Corallo V et al. 2017, Eur J Phys Rehabil Med 53(4):508-15)',
+      source: 'Scivoletto G et al. 2013, Disabil Rehabil 35(21):1808-13',
+      note:
+        'distribution-based estimates; anchor-based estimates are larger and vary with lesion level and severity, per Corallo V et al. 2017, Eur J Phys Rehabil Med 53(4):508-15',
     },
     builtIn: true,
   },
@@ -99,8 +56,9 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
     mcid: {
       value: 1,
       kind: 'mdc',
-      source: 'Burns AS et al. 2011, Neurorehabil Neural Repair 25(2):149-57 (1 level is a real difference in chronic SCI)',
-      note: '2 levels in acute and subacute SCI (Scivoletto G et al. 2014, Spinal Cord 52(1):65-9); a smallest real difference, not an MCID (Ditunno JF et al. 2013, Spinal Cord 51(5):346-55)',
+      source: 'Burns AS et al. 2011, Neurorehabil Neural Repair 25(2):149-57',
+      note:
+        'in chronic SCI; 2 levels in acute and subacute SCI, per Scivoletto G et al. 2014, Spinal Cord 52(1):65-9',
     },
     builtIn: true,
   },
@@ -111,7 +69,7 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
     range: [18, 126],
     step: 1,
     higherIsBetter: true,
-    mcid: { value: 22, kind: 'mcid', source: 'Beninato M et al. 2006, Arch Phys Med Rehabil 87(1):32-9 (stroke)', note: 'estimated in stroke rehabilitation' },
+    mcid: { value: 22, kind: 'mcid', source: 'Beninato M et al. 2006, Arch Phys Med Rehabil 87(1):32-9', note: 'estimated in stroke rehabilitation' },
     builtIn: true,
   },
   {
@@ -136,7 +94,7 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
       value: 1,
       kind: 'mcid',
       rule: 'edss',
-      source: 'Kragt JJ et al. 2006, Mult Scler 12(5):594-8 (1.0 from a baseline of 5.5 or less, 0.5 above)',
+      source: 'Kragt JJ et al. 2006, Mult Scler 12(5):594-8',
       note: 'the conventional definition of a clinically relevant EDSS change, as applied in that study',
     },
     builtIn: true,
@@ -174,8 +132,8 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
     mcid: {
       value: 1,
       kind: 'mcid',
-      source: 'convention: one grade, the smallest change the scale can record, is treated as clinically relevant',
-      note: 'not derived in a formal MCID study',
+      source: 'convention, not a formal MCID study',
+      note: 'one grade, the smallest change the scale can record, is treated as clinically relevant',
     },
     builtIn: true,
   },
@@ -201,7 +159,7 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
       value: 3.25,
       worsening: 4.63,
       kind: 'mcid',
-      source: 'Horváth K et al. 2015, Parkinsonism Relat Disord 21(12):1421-6 (3.25 points improvement, 4.63 points worsening)',
+      source: 'Horváth K et al. 2015, Parkinsonism Relat Disord 21(12):1421-6',
     },
     builtIn: true,
   },
@@ -215,8 +173,8 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
     mcid: {
       value: 2,
       kind: 'mcid',
-      source: 'Farrar JT et al. 2001, Pain 94(2):149-58 (a reduction of about 2 points or 30%)',
-      note: 'estimated for a reduction of chronic pain',
+      source: 'Farrar JT et al. 2001, Pain 94(2):149-58',
+      note: 'a reduction of about 2 points or 30%, estimated in chronic pain',
     },
     builtIn: true,
   },

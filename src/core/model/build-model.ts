@@ -1,8 +1,10 @@
+import { buildCharts } from '../charts/build-charts.js';
 import type { Instrument } from '../instruments/registry.js';
 import type { CaseFile } from '../schema/case-schema.js';
 import { buildAbstract } from './abstract.js';
 import { buildAssessments } from './assessments.js';
 import { createClock } from './clock.js';
+import { buildIsncsciSummaries } from './isncsci-summary.js';
 import { findLimitations } from './limitations.js';
 import { collectObservations, groupByDomain, groupBySource, summarizeEvidence } from './observations.js';
 import { buildOutcomes } from './outcomes.js';
@@ -55,6 +57,7 @@ export function buildReportModel(c: CaseFile, instruments: Map<string, Instrumen
       const when = makeTimePoint(clock, f);
       return { number: i + 1, file: f.file, caption: f.caption, alt: f.alt ?? f.caption, ...(when ? { when } : {}) };
     }),
+    ...buildIsncsciSummaries(assessments), charts: buildCharts(c.id, parts.outcomes, assessments, rounds, instruments),
     abstract: buildAbstract(c, parts),
   };
   const onset = c.condition.onset !== undefined ? makeTimePoint(clock, { date: c.condition.onset }) : undefined;

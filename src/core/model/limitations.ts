@@ -41,7 +41,10 @@ export function findLimitations(c: CaseFile, clock: Clock, assessments: Assessme
   if (!c.follow_up) data.push('The length of follow-up is not stated.');
   if (c.adverse_events === 'not-reported') data.push('Adverse events are not reported, so the safety of the treatment cannot be judged from this case.');
   const unknownFunding = [c.report?.funding === undefined && 'funding', c.report?.conflicts_of_interest === undefined && 'conflicts of interest'].filter(Boolean);
-  if (unknownFunding.length > 0) data.push(`${capitalize(unknownFunding.join(' and '))} ${unknownFunding.length > 1 ? 'are' : 'is'} not stated.`);
+  if (unknownFunding.length > 0) {
+    const onlyConflicts = unknownFunding.length === 1 && unknownFunding[0] === 'conflicts of interest';
+    data.push(`${capitalize(unknownFunding.join(' and '))} ${unknownFunding.length > 1 || onlyConflicts ? 'are' : 'is'} not stated.`);
+  }
   const status = c.regulatory?.status ?? 'unknown';
   if (status === 'unknown') data.push('The regulatory status of the treatment is not stated.');
   if (status === 'unregulated') data.push('The treatment was given outside a regulated trial or approval.');

@@ -1,40 +1,35 @@
-import { isMeaningful, thresholdFor } from '../instruments/lookup.js';
+import { describeDuration } from '../dates.js';
+import { formatAmount, isMeaningful, measureLabel, thresholdFor } from '../instruments/lookup.js';
 import type { Instrument } from '../instruments/registry.js';
 import type { AssessmentView, Outcome, OutcomePoint } from './types.js';
 
-const ISNCSCI_MEASURES = [
-  ['uems', 'Upper extremity motor score (UEMS)'],
-  ['lems', 'Lower extremity motor score (LEMS)'],
-  ['motor_total', 'Motor total'],
-  ['lt_total', 'Light touch total'],
-  ['pp_total', 'Pin prick total'],
-] as const;
+const ISNCSCI_MEASURES = ['uems', 'lems', 'motor_total', 'lt_total', 'pp_total'] as const;
 
-type Series = { instrument: string; measure: string; label: string; points: OutcomePoint[] };
+type Series = { instrument: string; measure: string; points: OutcomePoint[] };
 
 /** Every quantity measured more than once, with its change from baseline judged against the published MCID. */
 export function buildOutcomes(assessments: AssessmentView[], instruments: Map<string, Instrument>): Outcome[] {
   const series = new Map<string, Series>();
-  const add = (a: AssessmentView, measure: string, label: string, value: unknown): void => {
+  const add = (a: AssessmentView, measure: string, value: unknown): void => {
     if (typeof value !== 'number' || !Number.isFinite(value)) return;
     const key = `${a.instrument}\u0000${measure}`;
-    const entry = series.get(key) ?? { instrument: a.instrument, measure, label, points: [] };
+    const entry = series.get(key) ?? { instrument: a.instrument, measure, points: [] };
     const point: OutcomePoint = { assessment: a.id, value };
     if (a.date !== undefined) point.date = a.date;
     if (a.when?.day !== undefined) point.day = a.when.day;
+    if (a.when?.sinceOnsetDays !== undefined) point.since_onset_days = a.when.sinceOnsetDays;
     entry.points.push(point);
     series.set(key, entry);
   };
   for (const a of assessments) {
-    const name = instruments.get(a.instrument)?.name ?? a.instrument;
     if (a.instrument === 'isncsci') {
       const values: Record<string, unknown> = { ...(a.totals ?? {}), ...(a.derived ?? {}) };
       if (!a.derived && typeof values.uems === 'number' && typeof values.lems === 'number') values.motor_total = values.uems + values.lems;
-      for (const [measure, label] of ISNCSCI_MEASURES) add(a, measure, label, values[measure]);
+      for (const measure of ISNCSCI_MEASURES) add(a, measure, values[measure]);
       continue;
     }
-    add(a, 'score', name, a.score);
-    for (const [sub, value] of Object.entries(a.subscores ?? {})) add(a, sub, `${name}: ${sub.replace(/_/g, ' ')}`, value);
+    add(a, 'score', a.score);
+    for (const [sub, value] of Object.entries(a.subscores ?? {})) add(a, sub, value);
   }
   return [...series.values()].filter((s) => s.points.length > 1).map((s) => judge(s, instruments.get(s.instrument)));
 }
@@ -44,12 +39,13 @@ function judge(s: Series, instrument: Instrument | undefined): Outcome {
   const last = s.points[s.points.length - 1] as OutcomePoint;
   const change = Math.round((last.value - first.value) * 1000) / 1000;
   const higherIsBetter = instrument?.higherIsBetter ?? true;
+  // Published thresholds are for totals; a subscore's change is not judged against the total's MCID.
   const isTotal = s.measure === 'score' || s.instrument === 'isncsci';
   const mcid = isTotal ? instrument?.mcid : undefined;
   const outcome: Outcome = {
     instrument: s.instrument,
     measure: s.measure,
-    label: s.label,
+    label: measureLabel(instrument, s.instrument, s.measure),
     higher_is_better: higherIsBetter,
     points: s.points,
     baseline: first.value,
@@ -61,23 +57,73 @@ function judge(s: Series, instrument: Instrument | undefined): Outcome {
   if (mcid) {
     outcome.mcid = thresholdFor(mcid, first.value, higherIsBetter ? change >= 0 : change <= 0);
     outcome.mcid_source = mcid.source;
+    outcome.mcid_kind = mcid.kind;
   }
   outcome.text = describeOutcome(outcome, instrument, isTotal);
   return outcome;
 }
 
-/** Direction-aware words for a change: "improved by 9 points (52 to 61); above the published MCID of 4 points". */
+/**
+ * Direction-aware words for a change: "improved by 9 points (rose from 32 to 41); reaching the published
+ * MCID of 4 points (source); 3 assessments over 12 months (9 months to 21 months after onset)".
+ */
 export function describeOutcome(o: Outcome, instrument: Instrument | undefined, isTotal: boolean): string {
-  const n = Math.abs(o.change);
-  const unit = `point${n === 1 ? '' : 's'}`;
-  if (o.change === 0) return `did not change (${o.baseline} at baseline and at the latest assessment)`;
+  const parts = [describeChange(o, instrument)];
+  if (o.change !== 0) parts.push(judgeAgainstThreshold(o, instrument, isTotal));
+  const course = describeCourse(o);
+  if (course) parts.push(course);
+  return parts.join('; ');
+}
+
+function describeChange(o: Outcome, instrument: Instrument | undefined): string {
+  if (o.change === 0) return `no net change (${o.baseline} at baseline and at the latest assessment)`;
   const better = o.higher_is_better ? o.change > 0 : o.change < 0;
-  const head = `${better ? 'improved' : 'worsened'} by ${n} ${unit} (${o.change > 0 ? 'rose' : 'fell'} from ${o.baseline} to ${o.latest})`;
-  if (o.mcid !== undefined) {
-    const kind = instrument?.mcid?.kind === 'mdc' ? 'minimal detectable change' : 'MCID';
-    const relation = o.meaningful ? 'reaching' : 'below';
-    return `${head}; ${relation} the published ${kind} of ${o.mcid} ${o.mcid === 1 ? 'point' : 'points'} (${o.mcid_source})`;
+  const verb = better ? 'improved' : 'worsened';
+  return `${verb} by ${formatAmount(Math.abs(o.change), instrument)} (${o.change > 0 ? 'rose' : 'fell'} from ${o.baseline} to ${o.latest})`;
+}
+
+function judgeAgainstThreshold(o: Outcome, instrument: Instrument | undefined, isTotal: boolean): string {
+  const mcid = instrument?.mcid;
+  if (o.mcid === undefined || !mcid) {
+    if (!isTotal) return instrument?.subscoreNoMcidReason ?? 'no minimal clinically important difference is established for this subscore';
+    return instrument?.noMcidReason ?? 'no minimal clinically important difference is established for this score';
   }
-  if (!isTotal) return `${head}; no minimal clinically important difference is established for this subscore`;
-  return `${head}; ${instrument?.noMcidReason ?? 'no minimal clinically important difference is established for this score'}`;
+  const improving = o.higher_is_better ? o.change > 0 : o.change < 0;
+  const kind = mcid.kind === 'mdc' ? 'minimal detectable change' : 'MCID';
+  const forWorsening = !improving && mcid.worsening !== undefined ? ' for worsening' : '';
+  const whose = instrument?.builtIn ? 'the published' : 'the';
+  const forBaseline = mcid.rule === 'edss' ? ` for a baseline ${o.baseline <= 5.5 ? 'of 5.5 or less' : 'above 5.5'}` : '';
+  const threshold = `${whose} ${kind}${forWorsening} of ${formatAmount(o.mcid, instrument)}${forBaseline}`;
+  const fromCase = instrument?.builtIn ? '' : ' given in the case file';
+  const source = mcid.note ? `${o.mcid_source}; ${mcid.note}` : o.mcid_source;
+  let text = `${o.meaningful ? 'reaching' : 'below'} ${threshold}${fromCase} (${source})`;
+  if (o.meaningful && improving && mcid.substantial !== undefined && Math.abs(o.change) >= mcid.substantial) {
+    text += `, and the ${formatAmount(mcid.substantial, instrument)} the same source calls substantial`;
+  }
+  if (mcid.kind === 'mdc') {
+    // A detectable change is not the same as one that matters: say which one this is.
+    text += o.meaningful
+      ? ', so larger than measurement error; no minimal clinically important difference is established'
+      : ', so within measurement error';
+  }
+  return text;
+}
+
+/** How many assessments, over how long, when after onset, and whether the values strayed in between. */
+function describeCourse(o: Outcome): string {
+  const first = o.points[0];
+  const last = o.points[o.points.length - 1];
+  if (!first || !last) return '';
+  const parts: string[] = [];
+  let span = `${o.points.length} assessments`;
+  if (first.day !== undefined && last.day !== undefined && last.day > first.day) span += ` over ${describeDuration(last.day - first.day)}`;
+  const a = first.since_onset_days;
+  const b = last.since_onset_days;
+  if (a !== undefined && b !== undefined && a >= 0) span += ` (${describeDuration(a)} to ${describeDuration(b)} after onset)`;
+  parts.push(span);
+  const values = o.points.map((p) => p.value);
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  if (low < Math.min(o.baseline, o.latest) || high > Math.max(o.baseline, o.latest)) parts.push(`in between it ranged from ${low} to ${high}`);
+  return parts.join('; ');
 }

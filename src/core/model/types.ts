@@ -1,4 +1,4 @@
-import type { IsncsciDerived, MotorScoreRow } from '../isncsci/derive.js';
+import type { IsncsciDerived, IsncsciTotal, MotorScoreRow } from '../isncsci/derive.js';
 import type { Assessment, CaseFile, Observation } from '../schema/case-schema.js';
 import type { Domain, Source } from '../schema/enums.js';
 import type { When } from './clock.js';
@@ -99,6 +99,8 @@ export interface OutcomePoint {
   date?: string;
   day?: number;
   value: number;
+  /** Days since onset of the condition, where both are known. */
+  since_onset_days?: number;
 }
 
 /** One measured quantity assessed more than once: the `outcomes` contract of the json output. */
@@ -113,6 +115,8 @@ export interface Outcome {
   change: number;
   mcid?: number;
   mcid_source?: string;
+  /** What `mcid` is: a minimal clinically important difference, or a minimal detectable change (smallest real difference). */
+  mcid_kind?: 'mcid' | 'mdc';
   meaningful: boolean | null;
   /** "improved by 9 points; no minimal clinically important difference is established for this score". */
   text: string;
@@ -164,5 +168,78 @@ export interface ReportModel {
   limitations: Limitation[];
   limitationsByBasis: { always: Limitation[]; data: Limitation[]; author: Limitation[] };
   figures: FigureView[];
+  /** The ISNCSCI summary of each exam (raw exam or totals only), in time order. */
+  isncsciExams: IsncsciExamSummary[];
+  /** What changed between consecutive ISNCSCI exams. */
+  isncsciChanges: IsncsciChange[];
+  /** One SVG line chart per whole measure assessed more than once (see src/core/charts). */
+  charts: ChartView[];
   abstract: string;
+}
+
+/** The ISNCSCI summary a report shows for one exam; fields the exam does not give are left out. */
+export interface IsncsciExamSummary {
+  assessment: string;
+  label?: string;
+  when?: TimePoint;
+  /** `exam`: classified from the raw examination; `totals`: as written in the case file. */
+  source: 'exam' | 'totals';
+  ais?: string;
+  nli?: string;
+  complete?: string;
+  sensory_level?: { right: string; left: string };
+  motor_level?: { right: string; left: string };
+  uems?: IsncsciTotal;
+  lems?: IsncsciTotal;
+  motor_total?: IsncsciTotal;
+  lt_total?: IsncsciTotal;
+  pp_total?: IsncsciTotal;
+  zpp?: IsncsciDerived['zpp'];
+  /** "AIS C, NLI C5; UEMS 18/50, LEMS 9/50, motor total 27/100; light touch 63/112, pin prick 25/112". */
+  text: string;
+}
+
+/** A grade or level at two exams: `changed` is false where both name the same value. */
+export interface IsncsciGradeChange {
+  from: string;
+  to: string;
+  changed: boolean;
+}
+
+/** One ISNCSCI total at two exams. */
+export interface IsncsciTotalChange {
+  measure: 'uems' | 'lems' | 'motor_total' | 'lt_total' | 'pp_total';
+  label: string;
+  from: number;
+  to: number;
+  change: number;
+}
+
+/** What changed from one ISNCSCI exam to the next. */
+export interface IsncsciChange {
+  from: string;
+  to: string;
+  fromLabel: string;
+  toLabel: string;
+  /** Days between the exams, where both are placed in time. */
+  days?: number;
+  ais?: IsncsciGradeChange;
+  nli?: IsncsciGradeChange;
+  totals: IsncsciTotalChange[];
+  /** "AIS C to C (unchanged); NLI C5* to C5* (unchanged); UEMS 18 to 24 (+6); …". */
+  text: string;
+}
+
+/** An SVG line chart of one outcome, ready to embed (HTML, PDF) or to write beside the Markdown. */
+export interface ChartView {
+  /** `instrument/measure` of the outcome it draws. */
+  key: string;
+  title: string;
+  /** File name for Markdown output: `${id}-chart-${n}.svg`. */
+  file: string;
+  svg: string;
+  /** `data:image/svg+xml;base64,…` */
+  dataUri: string;
+  /** A text alternative that gives the values. */
+  alt: string;
 }

@@ -1,6 +1,7 @@
 import { caseIssue as issue, type CaseIssue, type CasePath } from '../errors.js';
 import { didYouMean } from '../hints.js';
 import { checkExamGrid } from '../isncsci/grid.js';
+import { checkIsncsciTotals } from '../instruments/isncsci-totals-check.js';
 import type { Instrument } from '../instruments/registry.js';
 import type { Assessment, CaseFile } from '../schema/case-schema.js';
 
@@ -40,6 +41,7 @@ function checkOne(a: Assessment, path: CasePath, instruments: Map<string, Instru
         out.push(issue('isncsci-grid', problem.message, [...path, 'exam', ...problem.path], problem.hint));
       }
     }
+    out.push(...checkIsncsciTotals(a, path));
   }
   if (a.score !== undefined && !isIsncsci) out.push(...checkValue(a.score, instrument.range, instrument.step, instrument.name, [...path, 'score']));
   for (const [name, value] of Object.entries(a.subscores ?? {})) {

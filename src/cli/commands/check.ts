@@ -1,0 +1,130 @@
+import type { ChalkInstance } from 'chalk';
+import type { Command } from 'commander';
+import { checkCase, failsStrict } from '../../core/check/run-check.js';
+import type { CareStatus, CheckReport } from '../../core/check/types.js';
+import type { CaseIssue } from '../../core/errors.js';
+import { buildReportModel } from '../../core/model/build-model.js';
+import { tooLargeIssue } from '../../core/parse.js';
+import { validateCaseText } from '../../core/validate/validate-case.js';
+import { expandInputs } from '../../io/expand-inputs.js';
+import { readCaseSource } from '../../io/read-case.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
+import { formatIssues } from '../format-issues.js';
+import { Terminal, type GlobalOptions } from '../terminal.js';
+
+interface CheckOptions extends GlobalOptions {
+  json?: boolean;
+  strict?: boolean;
+}
+
+/** One file's result, as `--json` prints it: the same keys for every file, valid or not. */
+interface CheckResult {
+  file: string;
+  valid: boolean;
+  issues: CaseIssue[];
+  failsStrict: boolean;
+  report: CheckReport | null;
+}
+
+/** `casereport check`: the CARE checklist, privacy findings and honesty gaps of case files. */
+export function registerCheck(program: Command): void {
+  program
+    .command('check')
+    .summary('check case files against the CARE checklist, for identifiers, and for what the data can show')
+    .description(
+      'Judge each case file against the 13 items of the CARE 2013 checklist (reported, partial, missing or not applicable, ' +
+        'with the fields that satisfy each), find what could identify the patient (in the spirit of HIPAA Safe Harbor), ' +
+        'and list what the data shows about the strength of the evidence.',
+    )
+    .argument('<inputs...>', 'case files, folders or globs; - for standard input')
+    .option('--json', 'print the results as JSON on standard output (an array, one object per file)')
+    .option('--strict', 'exit with code 3 when a CARE item is missing or a privacy finding is an error')
+    .addHelpText('after', `
+Examples:
+  $ casereport check examples/steven-sci.yaml
+  $ casereport check cases/ --strict
+  $ casereport check case.yaml --json | jq '.[0].report.care[] | select(.status == "missing")'
+
+Exit codes: 0 checked (findings do not fail a run without --strict); 3 a file is invalid,
+or, with --strict, a CARE item is missing or a privacy finding is an error.`)
+    .action(async (inputs: string[], _options: unknown, command: Command) => {
+      process.exitCode = await runCheck(inputs, command.optsWithGlobals<CheckOptions>());
+    });
+}
+
+async function runCheck(inputs: string[], options: CheckOptions): Promise<ExitCode> {
+  const term = new Terminal(options);
+  const { refs, problems } = await expandInputs(inputs);
+  const results: CheckResult[] = [];
+  for (const problem of problems) {
+    const issue: CaseIssue = { code: 'no-input', message: problem.message, path: [], severity: 'error' };
+    results.push({ file: problem.input, valid: false, issues: [issue], failsStrict: false, report: null });
+    if (!options.json) term.problem(`${term.err.bold(problem.input)}  ${term.err.red(problem.message)}`);
+  }
+  for (const ref of refs) {
+    const source = readCaseSource(ref);
+    const result = source.tooLarge !== undefined ? { ok: false as const, issues: [tooLargeIssue(source.tooLarge)] } : validateCaseText(source.text);
+    if (!result.ok) {
+      results.push({ file: source.name, valid: false, issues: result.issues, failsStrict: false, report: null });
+      if (!options.json) term.problem(formatIssues(source.name, result.issues, source.text, term.err));
+      continue;
+    }
+    const { caseFile, instruments, warnings } = result.value;
+    const report = checkCase(caseFile, buildReportModel(caseFile, instruments));
+    results.push({ file: source.name, valid: true, issues: warnings, failsStrict: failsStrict(report), report });
+    if (!options.json) term.info(formatReport(source.name, report, term.out));
+  }
+  if (options.json) term.data(`${JSON.stringify(results, null, 2)}\n`);
+  if (results.some((r) => !r.valid)) return EXIT.invalidInput;
+  if (options.strict && results.some((r) => r.failsStrict)) {
+    if (!options.json) term.problem(term.err.red('strict: a CARE item is missing or a privacy finding is an error (exit code 3)'));
+    return EXIT.invalidInput;
+  }
+  return EXIT.ok;
+}
+
+const STATUS_COLOURS: Record<CareStatus, keyof Pick<ChalkInstance, 'green' | 'yellow' | 'red' | 'dim'>> = {
+  reported: 'green',
+  partial: 'yellow',
+  missing: 'red',
+  'not-applicable': 'dim',
+};
+
+/** The human-readable report of one file: the CARE items as a table, then privacy, then honesty. */
+function formatReport(file: string, report: CheckReport, c: ChalkInstance): string {
+  const indent = ' '.repeat(34);
+  const lines = [`${c.bold(file)}  ${c.dim(report.title)}`, '', c.bold('CARE checklist (2013)')];
+  for (const item of report.care) {
+    const status = c[STATUS_COLOURS[item.status]](item.status.padEnd(15));
+    const fields = item.fields.length > 0 ? c.cyan(item.fields.join(', ')) : c.dim('(no field)');
+    lines.push(`  ${String(item.item).padStart(2)}  ${item.name.padEnd(26)}  ${status}  ${fields}`);
+    if (item.note) lines.push(`${indent}${c.dim(item.note)}`);
+  }
+  const { errors, warnings } = report.summary.privacy;
+  lines.push('', c.bold(`Privacy: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`));
+  if (report.privacy.length === 0) lines.push(`  ${c.green('nothing found that looks like an identifier')}`);
+  for (const f of report.privacy) {
+    const severity = f.severity === 'error' ? c.red('error  ') : c.yellow('warning');
+    lines.push(`  ${severity}  ${c.cyan(f.path)}  "${f.text}"  ${f.message} ${c.dim(`[${f.rule}]`)}`);
+    lines.push(`           ${c.green('hint:')} ${f.hint}`);
+  }
+  const e = report.honesty.evidence;
+  lines.push('', c.bold('Honesty'), `  Evidence: ${e.text}`);
+  lines.push(`  By source: ${e.bySource.map((s) => `${s.count} ${s.label}`).join(', ')}`);
+  if (e.unmeasured.length > 0) lines.push(`  Not measured (${e.unmeasured.length}):`);
+  for (const u of e.unmeasured) {
+    lines.push(`    ${c.cyan(u.path)}  ${u.sourceLabel}: ${u.finding.replace(/\s+/g, ' ')} ${c.yellow(`(${u.note})`)}`);
+  }
+  lines.push(`  Limitations the data shows (${report.honesty.gaps.length}):`);
+  for (const gap of report.honesty.gaps) lines.push(`    - ${gap.text}`);
+  const counts = report.summary.care;
+  const care = (['reported', 'partial', 'missing', 'not-applicable'] as const)
+    .filter((s) => counts[s] > 0)
+    .map((s) => c[STATUS_COLOURS[s]](`${counts[s]} ${s}`));
+  lines.push('', `Summary: CARE ${care.join(', ')}; privacy ${plural(errors, 'error')}, ${plural(warnings, 'warning')}; ${plural(report.summary.gaps, 'honesty gap')}`, '');
+  return lines.join('\n');
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,83 @@
+import { formatAmount, rangeOf, thresholdFor } from '../instruments/lookup.js';
+import type { Instrument } from '../instruments/registry.js';
+import type { AssessmentView, ChartView, Outcome, RoundView } from '../model/types.js';
+import { renderLineChart, type ChartBand, type ChartReference, type LineChartSpec } from './line-chart.js';
+import { toBase64 } from './svg.js';
+
+// Whole measures only: a total score, and the ISNCSCI motor and sensory totals. Subscores and UEMS/LEMS
+// are parts of a charted whole; they stay in the outcomes table, so a report does not drown in charts.
+const ISNCSCI_CHARTED = new Set(['motor_total', 'lt_total', 'pp_total']);
+
+/** Whether an outcome gets a chart of its own. */
+export function isCharted(o: Outcome): boolean {
+  return o.points.length >= 2 && (o.instrument === 'isncsci' ? ISNCSCI_CHARTED.has(o.measure) : o.measure === 'score');
+}
+
+/** One SVG line chart per charted outcome, numbered in outcome order: `${id}-chart-${n}.svg`. */
+export function buildCharts(
+  id: string,
+  outcomes: readonly Outcome[],
+  assessments: readonly AssessmentView[],
+  rounds: readonly RoundView[],
+  instruments: Map<string, Instrument>,
+): ChartView[] {
+  return outcomes.filter(isCharted).map((o, i) => {
+    const spec = chartSpec(o, instruments.get(o.instrument), assessments, rounds);
+    const svg = renderLineChart(spec);
+    return {
+      key: `${o.instrument}/${o.measure}`,
+      title: spec.title,
+      file: `${id}-chart-${i + 1}.svg`,
+      svg,
+      dataUri: `data:image/svg+xml;base64,${toBase64(svg)}`,
+      alt: spec.description ?? spec.title,
+    };
+  });
+}
+
+/** What the chart of one outcome shows: its points over time, the rounds, the baseline and the threshold. */
+export function chartSpec(o: Outcome, instrument: Instrument | undefined, assessments: readonly AssessmentView[], rounds: readonly RoundView[]): LineChartSpec {
+  const byDay = o.points.every((p) => p.day !== undefined);
+  const labelOf = (assessment: string, n: number) => assessments.find((a) => a.id === assessment)?.label ?? `#${n}`;
+  const points = o.points.map((p, i) => ({ x: byDay ? (p.day as number) : i + 1, y: p.value }));
+  const bands: ChartBand[] = byDay
+    ? rounds.flatMap((r) => (r.start?.day === undefined ? [] : [{ from: r.start.day, ...(r.end?.day !== undefined ? { to: r.end.day } : {}), label: r.label }]))
+    : [];
+  const title = o.measure === 'score' || !instrument ? o.label : `${instrument.short}: ${o.label.toLowerCase()}`;
+  const yRange = instrument ? rangeOf(instrument, o.measure) : ([Math.min(...points.map((p) => p.y)), Math.max(...points.map((p) => p.y))] as [number, number]);
+  const references: ChartReference[] = [{ y: o.baseline, label: `baseline ${o.baseline}`, kind: 'baseline' }];
+  const threshold = improvingThreshold(o, instrument);
+  if (threshold) references.push(threshold.reference);
+  const when = (i: number) => (byDay ? `day ${points[i]?.x}` : labelOf(o.points[i]?.assessment ?? '', i + 1));
+  const values = o.points.map((p, i) => `${p.value} (${when(i)})`).join(', ');
+  const roundText = bands.length > 0
+    ? ` Rounds shaded: ${bands.map((b) => `${b.label} (day ${b.from}${b.to !== undefined ? ` to ${b.to}` : ''})`).join('; ')}.`
+    : byDay ? '' : ' The rounds are not drawn: not every assessment is placed in time.';
+  const spec: LineChartSpec = {
+    title,
+    subtitle: `${o.higher_is_better ? 'Higher' : 'Lower'} is better; scale ${yRange[0]}-${yRange[1]}${threshold ? `; ${threshold.subtitle}` : '; no MCID established'}`,
+    xLabel: byDay ? 'Days since the start of the first round' : 'Assessment, in time order (days not known)',
+    yLabel: o.measure === 'score' ? `${instrument?.short ?? o.instrument}${instrument?.unit ? ` (${instrument.unit})` : ''}` : `${instrument?.short ?? o.instrument} ${o.label.toLowerCase()}`,
+    yRange,
+    points,
+    bands,
+    references,
+    description: `Line chart of ${title}. Values: ${values}.${roundText} Dashed line: baseline ${o.baseline}.${threshold ? ` Dotted line: ${threshold.subtitle}.` : ''}`,
+  };
+  if (!byDay) spec.xTicks = o.points.map((p, i) => ({ x: i + 1, label: labelOf(p.assessment, i + 1) }));
+  return spec;
+}
+
+/** The line a change must cross to reach the MCID (or MDC), drawn in the direction of improvement. */
+function improvingThreshold(o: Outcome, instrument: Instrument | undefined): { reference: ChartReference; subtitle: string } | undefined {
+  const mcid = instrument?.mcid;
+  if (!mcid || o.mcid === undefined) return undefined;
+  const size = thresholdFor(mcid, o.baseline, true);
+  const y = Math.round((o.baseline + (o.higher_is_better ? size : -size)) * 1000) / 1000;
+  const kind = mcid.kind === 'mdc' ? 'MDC' : 'MCID';
+  const source = mcid.source.split(/[,(]/)[0]?.trim() ?? mcid.source;
+  return {
+    reference: { y, label: `${kind} ${o.higher_is_better ? '+' : '−'}${size} (${y})`, kind: 'threshold' },
+    subtitle: `${kind} ${formatAmount(size, instrument)} from baseline (${source}) at ${y}`,
+  };
+}

@@ -1,0 +1,47 @@
+/** What is known about how large a change in an instrument must be to matter. */
+export interface Mcid {
+  /** Points of change that matter (in the direction of improvement unless `worsening` is given). */
+  value: number;
+  /** Points of worsening that matter, where published separately. */
+  worsening?: number;
+  /** A larger change the same source calls substantial. */
+  substantial?: number;
+  /** `mcid`: minimal clinically important difference; `mdc`: minimal detectable change (smallest real difference). */
+  kind: 'mcid' | 'mdc';
+  /** A threshold that depends on the baseline (EDSS). */
+  rule?: 'edss';
+  source: string;
+  note?: string;
+}
+
+/** A quantity an instrument yields besides its total (the ISNCSCI totals), with its own range. */
+export interface InstrumentMeasure {
+  label: string;
+  range: [number, number];
+}
+
+/** One instrument: its range, direction and published thresholds. */
+export interface Instrument {
+  id: string;
+  name: string;
+  /** The name tables and timelines use: "SCIM III". */
+  short: string;
+  range: [number, number];
+  step: number;
+  higherIsBetter: boolean;
+  subscores?: Record<string, [number, number]>;
+  /** Readable names of the subscores: "self-care" for `self_care`. */
+  subscoreLabels?: Record<string, string>;
+  /** Why no threshold is applied to the subscores, where the total has one. */
+  subscoreNoMcidReason?: string;
+  /** Quantities an assessment yields instead of one score (ISNCSCI), keyed as in the json output. */
+  measures?: Record<string, InstrumentMeasure>;
+  mcid?: Mcid;
+  /** Why no threshold is given, where none is. */
+  noMcidReason?: string;
+  /** A unit of measure written after the number as is ("kg"), for instruments defined in a case file. */
+  unit?: string;
+  /** What one step counts, singular and plural, where not points: ["level", "levels"]. */
+  countNoun?: [string, string];
+  builtIn: boolean;
+}
