@@ -5,12 +5,15 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const SOURCES = ['sci-assessments', 'steven-sci', 'minimal'].map((name) =>
-  parse(readFileSync(join(ROOT, 'examples', `${name}.yaml`), 'utf8')),
-);
+const EXAMPLES = ['sci-assessments', 'steven-sci', 'minimal'];
+const load = (name) => parse(readFileSync(join(ROOT, 'examples', `${name}.yaml`), 'utf8'));
 
-/** Creates `count` case files in `dir` (emptied first) and returns their paths. */
-export function generateCases(dir, count) {
+/**
+ * Creates `count` case files in `dir` (emptied first) and returns their paths. `kind` is `mix`
+ * (the three examples in turn) or one example's name.
+ */
+export function generateCases(dir, count, kind = 'mix') {
+  const SOURCES = (kind === 'mix' ? EXAMPLES : [kind]).map(load);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const paths = [];

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Markdown throughput: one `casereport render` process over N generated case files.
-// Usage: node bench/markdown.mjs [N=1000]   (run `npm run build` first)
+// Usage: node bench/markdown.mjs [N=1000] [kind=mix|steven-sci|sci-assessments|minimal]   (run `npm run build` first)
 // Prints cases per second (whole process, start-up included) and peak memory where /usr/bin/time exists.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
@@ -9,10 +9,11 @@ import { generateCases } from './generate-cases.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const count = Number(process.argv[2] ?? 1000);
+const kind = process.argv[3] ?? 'mix';
 const work = join(ROOT, 'bench', 'out');
 const cases = join(work, 'cases');
 const out = join(work, 'md');
-generateCases(cases, count);
+generateCases(cases, count, kind);
 rmSync(out, { recursive: true, force: true });
 
 const cli = [join(ROOT, 'bin', 'casereport.js'), 'render', cases, '--format', 'md', '--out-dir', out, '--quiet'];
@@ -28,6 +29,6 @@ if (run.status !== 0) {
 }
 const written = readdirSync(out).filter((f) => f.endsWith('.md')).length;
 const peak = /peak-rss-kb (\d+)/.exec(run.stderr)?.[1];
-console.log(`markdown: ${written}/${count} cases in ${seconds.toFixed(2)} s = ${(written / seconds).toFixed(0)} cases/s` +
+console.log(`markdown (${kind}): ${written}/${count} cases in ${seconds.toFixed(2)} s = ${(written / seconds).toFixed(0)} cases/s` +
   (peak ? `, peak memory ${(Number(peak) / 1024).toFixed(0)} MB` : ''));
 if (written !== count) process.exit(1);

@@ -24,9 +24,12 @@ function track(temp: string): void {
  * Writes a file so that readers see either the old content or the new, never half of it:
  * the data goes to a temporary file in the same folder, which is then renamed over the target.
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array, knownDirs?: Set<string>): void {
   const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
+  if (!knownDirs?.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    knownDirs?.add(dir);
+  }
   const temp = join(dir, `${TEMP_MARKER}${process.pid}-${randomBytes(4).toString('hex')}-${basename(path)}`);
   track(temp);
   try {

@@ -85,7 +85,7 @@ describe('PdfPrinter', () => {
     expect(facts.info['Author']).toBe('A. Author, B. Author');
     expect(facts.info['Keywords']).toBe('spinal cord injury; ISNCSCI');
     expect(facts.info['Creator']).toBe('casereport');
-    expect(facts.info['Producer']).toMatch(/pdf-lib/);
+    expect(facts.info['Producer']).toMatch(/casereport/);
     expect(facts.info['Tagged']).toBe('yes');
     expect(facts.info['Page size']).toContain('(A4)');
     // The HTML says lang="en"; the explicit metadata language must win.

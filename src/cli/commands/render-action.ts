@@ -40,10 +40,11 @@ export async function runRender(inputs: string[], options: RenderOptions): Promi
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    const [{ checkNamePattern }, { expandInputs }, { runBatch }, { planBatch }, { parseShard, selectShard }, { newestMtime }, { GENERATOR }] = await Promise.all([
+    const [{ checkNamePattern }, { expandInputs }, { runBatch }, { runParallelBatch }, { planBatch }, { parseShard, selectShard }, { newestMtime }, { GENERATOR }] = await Promise.all([
       import('../../batch/output-names.js'),
       import('../../io/expand-inputs.js'),
       import('../../batch/run-batch.js'),
+      import('../../batch/parallel-batch.js'),
       import('../../batch/plan.js'),
       import('../../batch/shard.js'),
       import('../../batch/up-to-date.js'),
@@ -94,7 +95,7 @@ export async function runRender(inputs: string[], options: RenderOptions): Promi
       claims: plan.claims,
       signal: stop.signal,
     });
-    const summary = await runBatch(plan.todo, { ...batchOptions(template), onEvent: reporter.onEvent });
+    const summary = await runParallelBatch(plan.todo, { ...batchOptions(template), onEvent: reporter.onEvent }, options.template);
     reporter.finish(summary, problems.length, plan.skipped.length, refs.length + problems.length > 1);
     if (options.watch && !stop.signal.aborted) {
       let current = template;

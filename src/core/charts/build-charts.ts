@@ -24,12 +24,16 @@ export function buildCharts(
   return outcomes.filter(isCharted).map((o, i) => {
     const spec = chartSpec(o, instruments.get(o.instrument), assessments, rounds);
     const svg = renderLineChart(spec);
+    let dataUri: string | undefined;
     return {
       key: `${o.instrument}/${o.measure}`,
       title: spec.title,
       file: `${id}-chart-${i + 1}.svg`,
       svg,
-      dataUri: `data:image/svg+xml;base64,${toBase64(svg)}`,
+      // Computed when read (HTML, PDF, JSON): Markdown links the .svg file and never needs it.
+      get dataUri(): string {
+        return (dataUri ??= `data:image/svg+xml;base64,${toBase64(svg)}`);
+      },
       alt: spec.description ?? spec.title,
     };
   });

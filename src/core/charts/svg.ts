@@ -27,9 +27,5 @@ export function truncate(text: string, max: number): string {
 
 /** A UTF-8 string as base64, for `data:` URIs. */
 export function toBase64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  // In chunks: String.fromCharCode with one argument per byte would overflow the stack on large input.
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+  return Buffer.from(text, 'utf8').toString('base64');
 }
