@@ -2,26 +2,34 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadTemplate } from '../io/load-template.js';
 import type { InputRef } from '../io/expand-inputs.js';
 import { compileTemplate } from '../render/compile-template.js';
-import { runBatch } from './run-batch.js';
+import { mergeSummaries, runBatch, type BatchSummary } from './run-batch.js';
 import type { WorkerRequest } from './parallel-batch.js';
 
-// One share of a text-only batch, in a worker thread: the same runBatch, its events posted back.
+// A helper thread of a text-only batch: it asks the main thread for a few cases at a time, renders
+// them with the same runBatch, and posts each case's event and, at the end, its summary.
 const request = workerData as WorkerRequest;
 const port = parentPort;
 if (port) {
-  const stop = new AbortController();
-  port.on('message', (message: unknown) => {
-    if (message === 'stop') stop.abort();
-  });
   const template = compileTemplate(loadTemplate(request.template));
-  const summary = await runBatch(request.refs as InputRef[], {
-    ...request.settings,
-    template,
-    concurrency: 1,
-    claims: new Map(request.claims),
-    signal: stop.signal,
-    onEvent: (event) => port.postMessage({ type: 'event', event }),
+  const claims = new Map(request.claims);
+  const summaries: BatchSummary[] = [];
+  const ask = (): void => port.postMessage({ type: 'want' });
+  port.on('message', (message: { type: 'work'; refs: InputRef[] }) => {
+    if (message.refs.length === 0) {
+      port.postMessage({ type: 'summary', summary: mergeSummaries(summaries, 0) });
+      port.close(); // lets the thread end
+      return;
+    }
+    void runBatch(message.refs, {
+      ...request.settings,
+      template,
+      concurrency: 1,
+      claims,
+      onEvent: (event) => port.postMessage({ type: 'event', event }),
+    }).then((summary) => {
+      summaries.push(summary);
+      ask();
+    });
   });
-  port.postMessage({ type: 'summary', summary });
-  port.close(); // lets the thread end: the 'message' listener would keep it alive
+  ask();
 }

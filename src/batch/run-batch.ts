@@ -95,3 +95,15 @@ function writeOutput(output: RenderedOutput, knownDirs: Set<string>): void {
   if (output.target === '-') process.stdout.write(output.content);
   else writeFileAtomic(output.target, output.content, knownDirs);
 }
+
+/** Adds up the summaries of parts of one batch. */
+export function mergeSummaries(summaries: readonly BatchSummary[], seconds: number): BatchSummary {
+  return {
+    total: summaries.reduce((n, s) => n + s.total, 0),
+    rendered: summaries.reduce((n, s) => n + s.rendered, 0),
+    failed: summaries.reduce((n, s) => n + s.failed, 0),
+    notStarted: summaries.reduce((n, s) => n + s.notStarted, 0),
+    seconds,
+    failures: summaries.flatMap((s) => s.failures),
+  };
+}

@@ -9,8 +9,20 @@ export interface PartialDate {
 
 const MS_PER_DAY = 86_400_000;
 
-/** Reads an ISO 8601 date that passed the schema. */
+const parsed = new Map<string, PartialDate>();
+
+/** Reads an ISO 8601 date that passed the schema (remembered: a case asks for the same dates often). */
 export function parsePartialDate(text: string): PartialDate {
+  let date = parsed.get(text);
+  if (!date) {
+    date = readPartialDate(text);
+    if (parsed.size > 10_000) parsed.clear();
+    parsed.set(text, date);
+  }
+  return date;
+}
+
+function readPartialDate(text: string): PartialDate {
   const [y, m, d] = text.split('-').map(Number);
   const year = y ?? 1970;
   if (m === undefined) {

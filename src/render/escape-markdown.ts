@@ -14,7 +14,11 @@ const NOT_TEXT = new Set(['svg', 'dataUri']);
 /** A deep copy of a value with every string escaped for Markdown; numbers and booleans unchanged. */
 export function escapeMarkdownDeep<T>(value: T): T {
   if (typeof value === 'string') return escapeMarkdownText(value) as T;
-  if (Array.isArray(value)) return value.map((item) => escapeMarkdownDeep(item)) as T;
+  if (Array.isArray(value)) {
+    // Score grids and chart points are numbers only: nothing to escape, nothing to copy.
+    if (value.every((item) => typeof item === 'number')) return value;
+    return value.map((item) => escapeMarkdownDeep(item)) as T;
+  }
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
