@@ -24,6 +24,10 @@ export function formatIssue(file: string, issue: CaseIssue, lines: readonly stri
 export function formatIssues(file: string, issues: readonly CaseIssue[], text: string, c: ChalkInstance): string {
   const lines = text.split(/\r?\n/);
   const errors = issues.filter((i) => i.severity === 'error').length;
+  const warnings = issues.length - errors;
   const body = issues.map((issue) => formatIssue(file, issue, lines, c)).join('\n\n');
-  return `${body}\n\n${c.red(`${file}: ${errors} error${errors === 1 ? '' : 's'}`)}\n`;
+  const counts = [errors > 0 || warnings === 0 ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '']
+    .filter(Boolean)
+    .join(', ');
+  return `${body}\n\n${errors > 0 ? c.red(`${file}: ${counts}`) : c.yellow(`${file}: ${counts}`)}\n`;
 }

@@ -46,8 +46,8 @@ async function runValidate(inputs: string[], options: ValidateOptions): Promise<
     const issues = result.ok ? result.value.warnings : result.issues;
     results.push({ file: source.name, valid: result.ok, issues });
     if (options.json) continue;
-    if (!result.ok) term.problem(formatIssues(source.name, issues, source.text, term.err));
-    else term.info(`${term.out.green('valid')} ${source.name}${issues.length ? ` (${issues.length} warning${issues.length === 1 ? '' : 's'})` : ''}`);
+    if (!result.ok || issues.length > 0) term.problem(formatIssues(source.name, issues, source.text, term.err));
+    if (result.ok) term.info(`${term.out.green('valid')} ${source.name}${issues.length ? ` (${issues.length} warning${issues.length === 1 ? '' : 's'})` : ''}`);
   }
   if (options.json) term.data(`${JSON.stringify(results, null, 2)}\n`);
   return results.every((r) => r.valid) ? EXIT.ok : EXIT.invalidInput;
