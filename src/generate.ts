@@ -19,7 +19,7 @@ export type CaseRender =
   | { ok: false; kind: 'template'; error: TemplateError };
 
 /** Finds the image a case's figure names; I/O lives with the caller, so the core stays pure. */
-export type FigureResolver = (file: string) => { dataUri: string; href: string } | { message: string; hint?: string };
+export type FigureResolver = (file: string, caseId: string) => { dataUri: string; href: string } | { message: string; hint?: string };
 
 export interface RenderTextOptions {
   template: CompiledTemplate;
@@ -57,7 +57,7 @@ export function renderCaseText(text: string, options: RenderTextOptions): CaseRe
 function attachFigures(model: ReportModel, resolveFigure: FigureResolver): CaseIssue[] {
   const issues: CaseIssue[] = [];
   model.figures.forEach((figure, i) => {
-    const found = resolveFigure(figure.file);
+    const found = resolveFigure(figure.file, model.id);
     if ('message' in found) issues.push(caseIssue('bad-figure', found.message, ['figures', i, 'file'], found.hint));
     else Object.assign(figure, found);
   });

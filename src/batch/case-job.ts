@@ -49,12 +49,11 @@ export async function renderCaseJob(ref: InputRef, settings: CaseJobSettings): P
   const wantsPdf = settings.formats.includes('pdf');
   const textFormats = settings.formats.filter((f): f is TextOutputFormat => f !== 'pdf');
   const needed: TextOutputFormat[] = wantsPdf && !textFormats.includes('html') ? [...textFormats, 'html'] : textFormats;
-  const outputDir = settings.output !== undefined && settings.output !== '-' ? dirname(settings.output) : settings.outDir;
   const result = renderCaseText(source.text, {
     template: settings.template,
     formats: needed,
     generator: settings.generator,
-    resolveFigure: createFigureResolver(source.path, outputDir),
+    resolveFigure: createFigureResolver(source.path, (id) => dirname(targetFor(ref, settings, id, 'md'))),
     deidentify: settings.deidentify === true,
   });
   if (!result.ok) {
@@ -63,9 +62,7 @@ export async function renderCaseJob(ref: InputRef, settings: CaseJobSettings): P
       : { ok: false, failure: { source, kind: 'template', message: `template error: ${result.error.describe()}` } };
   }
   const { model } = result;
-  const parts = { id: model.id, ...sourceParts(source.path, ref.kind === 'file' ? ref.root : undefined) };
-  const target = (format: OutputFormat): string =>
-    settings.output ?? outputPath(settings.outDir, settings.namePattern, { ...parts, ext: EXTENSIONS[format] });
+  const target = (format: OutputFormat): string => targetFor(ref, settings, model.id, format);
   const outputs: RenderedOutput[] = [];
   for (const format of settings.formats) {
     if (format === 'pdf') continue;
@@ -92,6 +89,13 @@ export async function renderCaseJob(ref: InputRef, settings: CaseJobSettings): P
     }
   }
   return { ok: true, source, model, outputs };
+}
+
+/** Where one output of a case goes: `-o FILE`, or the `--name` pattern under the output folder. */
+function targetFor(ref: InputRef, settings: CaseJobSettings, id: string, format: OutputFormat): string {
+  if (settings.output !== undefined) return settings.output; // '-' (standard output) has dirname '.'
+  const parts = { id, ...sourceParts(ref.kind === 'file' ? ref.path : undefined, ref.kind === 'file' ? ref.root : undefined) };
+  return outputPath(settings.outDir, settings.namePattern, { ...parts, ext: EXTENSIONS[format] });
 }
 
 function pdfMetadata(model: ReportModel): PrintOptions['metadata'] {

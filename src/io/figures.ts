@@ -14,11 +14,12 @@ const SIGNATURES: [string, (head: Buffer) => boolean][] = [
 
 /**
  * Resolves figures relative to the case file (standard input: the working directory), only inside
- * that folder, only real raster images (by their bytes, not their names), and inlines them.
+ * that folder, only real raster images (by their bytes, not their names), and inlines them; the
+ * Markdown link is relative to the folder the Markdown output goes to.
  */
-export function createFigureResolver(casePath: string | undefined, outputDir: string): FigureResolver {
+export function createFigureResolver(casePath: string | undefined, markdownDirFor: (caseId: string) => string): FigureResolver {
   const base = realpathSync(casePath === undefined ? process.cwd() : dirname(resolve(casePath)));
-  return (file) => {
+  return (file, caseId) => {
     if (isAbsolute(file) || /^[a-z]+:/i.test(file)) {
       return { message: `figure \`${file}\` must be a path relative to the case file`, hint: 'put the image next to the case file (or in a folder below it)' };
     }
@@ -37,7 +38,7 @@ export function createFigureResolver(casePath: string | undefined, outputDir: st
     const type = sniffImageType(path);
     if (!type) return { message: `figure \`${file}\` is not a PNG, JPEG, GIF or WebP image`, hint: 'convert it to PNG or JPEG' };
     const dataUri = `data:${type};base64,${readFileSync(path).toString('base64')}`;
-    return { dataUri, href: relative(resolve(outputDir), path).split(sep).join('/') };
+    return { dataUri, href: relative(resolve(markdownDirFor(caseId)), path).split(sep).join('/') };
   };
 }
 

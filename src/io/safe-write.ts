@@ -1,7 +1,6 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 
 /** Temporary files carry this marker, so a clean-up can find leftovers of a killed run. */
 export const TEMP_MARKER = '.casereport-tmp-';
@@ -37,26 +36,6 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, knownDi
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw error;
-  } finally {
-    pending.delete(temp);
-  }
-}
-
-/** The asynchronous form of writeFileAtomic, so a batch can render the next case while this one is written. */
-export async function writeFileAtomicAsync(path: string, data: string | Uint8Array, knownDirs?: Set<string>): Promise<void> {
-  const dir = dirname(path);
-  if (!knownDirs?.has(dir)) {
-    await mkdir(dir, { recursive: true });
-    knownDirs?.add(dir);
-  }
-  const temp = join(dir, `${TEMP_MARKER}${process.pid}-${randomBytes(4).toString('hex')}-${basename(path)}`);
-  track(temp);
-  try {
-    await writeFile(temp, data);
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
     throw error;
   } finally {
     pending.delete(temp);

@@ -23,4 +23,3 @@ export { setPdfMetadata } from './set-pdf-metadata.js';
 export type { PdfMetadata } from './set-pdf-metadata.js';
 export { registerExitCleanup } from './exit-cleanup.js';
 export type { ExitCleanupHost, KillableSync } from './exit-cleanup.js';
-export { PRINT_CSS } from './print-css.js';
