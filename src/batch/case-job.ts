@@ -6,7 +6,8 @@ import { EXTENSIONS, renderCaseText, type OutputFormat, type TextOutputFormat } 
 import type { CompiledTemplate } from '../render/compile-template.js';
 import type { InputRef } from '../io/expand-inputs.js';
 import { readCaseSource, type CaseSource } from '../io/read-case.js';
-import { PdfError, type PdfPrinter, type PrintOptions } from '../pdf/index.js';
+import { PdfError } from '../pdf/errors.js'; // not the whole PDF layer: text formats must not load the browser driver
+import type { PdfPrinter, PrintOptions } from '../pdf/index.js';
 import { createFigureResolver } from '../io/figures.js';
 import { outputPath, sourceParts } from './output-names.js';
 

@@ -1,18 +1,30 @@
 import { Command, CommanderError } from 'commander';
-import { registerCheck } from './commands/check.js';
-import { registerDoctor } from './commands/doctor.js';
-import { registerInit } from './commands/init.js';
-import { registerInstruments } from './commands/instruments.js';
-import { registerRender } from './commands/render.js';
-import { registerSchema } from './commands/schema.js';
-import { registerTemplates } from './commands/templates.js';
-import { registerValidate } from './commands/validate.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { VERSION } from './package-info.js';
 import { colorsFor } from './terminal.js';
 
+type Register = (program: Command) => void;
+
+// Each command's module is loaded only when needed: `casereport render …` does not pay for
+// loading the checker, and `--version` loads almost nothing. Listed in the order help shows them.
+const COMMANDS: [string, () => Promise<Register>][] = [
+  ['render', async () => (await import('./commands/render.js')).registerRender],
+  ['validate', async () => (await import('./commands/validate.js')).registerValidate],
+  ['check', async () => (await import('./commands/check.js')).registerCheck],
+  ['instruments', async () => (await import('./commands/instruments.js')).registerInstruments],
+  ['init', async () => (await import('./commands/init.js')).registerInit],
+  ['templates', async () => (await import('./commands/templates.js')).registerTemplates],
+  ['schema', async () => (await import('./commands/schema.js')).registerSchema],
+  ['doctor', async () => (await import('./commands/doctor.js')).registerDoctor],
+];
+
+/** The subcommand named on the command line, if any (the first word that is not an option). */
+function requestedCommand(argv: readonly string[]): string | undefined {
+  return argv.slice(2).find((arg) => !arg.startsWith('-'));
+}
+
 /** The command line: builds the program, runs it, and turns every failure into a message and an exit code. */
-export function buildProgram(): Command {
+export async function buildProgram(argv: readonly string[] = process.argv): Promise<Command> {
   const program = new Command('casereport')
     .description('Turn YAML case files into honest, well-structured medical case reports.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -30,21 +42,17 @@ Examples:
 Exit codes:
   0 success   1 internal error   2 usage error   3 invalid input   4 template error
   5 no browser / browser failure   6 a PDF timed out`);
-  registerRender(program);
-  registerValidate(program);
-  registerCheck(program);
-  registerInit(program);
-  registerTemplates(program);
-  registerSchema(program);
-  registerDoctor(program);
-  registerInstruments(program);
+  const wanted = requestedCommand(argv);
+  const versionOnly = wanted === undefined && argv.some((arg) => arg === '-V' || arg === '--version');
+  const needed = versionOnly ? [] : COMMANDS.some(([name]) => name === wanted) ? COMMANDS.filter(([name]) => name === wanted) : COMMANDS;
+  for (const register of await Promise.all(needed.map(([, load]) => load()))) register(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
 
 /** Runs the CLI with the given arguments and sets process.exitCode. */
 export async function runCli(argv: string[]): Promise<void> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   const verbose = argv.includes('--verbose');
   try {
     await program.parseAsync(argv);
