@@ -43,7 +43,7 @@ export async function runParallelBatch(refs: readonly InputRef[], options: Batch
   };
   const fromWorkers = Array.from({ length: threads - 1 }, () => {
     // A modest heap limit makes the thread collect garbage sooner: memory stays flat over long batches.
-    const worker = new Worker(new URL('./batch-worker.js', import.meta.url), { workerData: request, resourceLimits: { maxOldGenerationSizeMb: 128 } });
+    const worker = new Worker(new URL('./batch-worker.js', import.meta.url), { workerData: request, resourceLimits: { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 48 } });
     return new Promise<BatchSummary>((resolve, reject) => {
       worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'want') worker.postMessage({ type: 'work', refs: take() });
