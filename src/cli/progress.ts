@@ -37,9 +37,9 @@ export class ProgressBar {
     const width = 24;
     const fraction = this.total === 0 ? 1 : this.#done / this.total;
     const filled = Math.round(fraction * width);
-    const seconds = (Date.now() - this.#started) / 1000;
-    const rate = seconds > 0 ? this.#done / seconds : 0;
-    const left = rate > 0 ? Math.ceil((this.total - this.#done) / rate) : undefined;
+    const seconds = Math.max((Date.now() - this.#started) / 1000, 0.001);
+    const rate = this.#done / seconds;
+    const left = this.#done >= this.total ? 0 : rate > 0 ? Math.ceil((this.total - this.#done) / rate) : undefined;
     const parts = [
       `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`,
       `${this.#done}/${this.total}`,
