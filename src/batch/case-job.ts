@@ -39,7 +39,9 @@ export interface CaseJobSettings {
   deidentify?: boolean;
 }
 
-export type CaseJobResult = { ok: true; source: CaseSource; model: ReportModel; outputs: RenderedOutput[] } | { ok: false; failure: CaseFailure };
+export type CaseJobResult =
+  | { ok: true; source: CaseSource; model: ReportModel; outputs: RenderedOutput[]; warnings: CaseIssue[] }
+  | { ok: false; failure: CaseFailure };
 
 /** Reads, validates and renders one case to every requested format (PDF through the shared printer). */
 export async function renderCaseJob(ref: InputRef, settings: CaseJobSettings): Promise<CaseJobResult> {
@@ -89,7 +91,7 @@ export async function renderCaseJob(ref: InputRef, settings: CaseJobSettings): P
       return { ok: false, failure: { source, kind, message: `${error.message}${error.hint ? ` (${error.hint})` : ''}` } };
     }
   }
-  return { ok: true, source, model, outputs };
+  return { ok: true, source, model, outputs, warnings: result.warnings };
 }
 
 /** Where one output of a case goes: `-o FILE`, or the `--name` pattern under the output folder. */

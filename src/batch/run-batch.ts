@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
+import type { CaseIssue } from '../core/errors.js';
 import type { InputRef } from '../io/expand-inputs.js';
 import { writeFileAtomic } from '../io/safe-write.js';
 import { renderCaseJob, type CaseFailure, type CaseJobSettings, type RenderedOutput } from './case-job.js';
 
 /** What a batch reports while it runs, for progress bars and logs. */
 export type BatchEvent =
-  | { type: 'case-done'; name: string; written: string[] }
+  | { type: 'case-done'; name: string; written: string[]; warnings?: { text: string; issues: CaseIssue[] } }
   | { type: 'case-failed'; failure: CaseFailure };
 
 export interface BatchOptions extends CaseJobSettings {
@@ -73,7 +74,9 @@ export async function runBatch(refs: readonly InputRef[], options: BatchOptions)
         continue;
       }
       rendered++;
-      options.onEvent?.({ type: 'case-done', name: result.source.name, written: result.outputs.map((o) => o.target) });
+      const written = result.outputs.map((o) => o.target);
+      const warnings = result.warnings.length > 0 ? { text: result.source.text, issues: result.warnings } : undefined;
+      options.onEvent?.({ type: 'case-done', name: result.source.name, written, ...(warnings ? { warnings } : {}) });
     }
   };
 

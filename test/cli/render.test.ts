@@ -78,6 +78,18 @@ describe('casereport render (text formats)', () => {
     expect(run.stdout).toMatch(/day \d+/);
   });
 
+  it('renders a case with warnings and shows them, located (ISNCSCI totals that disagree with the exam)', () => {
+    const text = exampleText('sci-assessments');
+    const at = text.indexOf('instrument: isncsci');
+    const lineEnd = text.indexOf('\n', at);
+    const withTotals = `${text.slice(0, lineEnd + 1)}    totals:\n      uems: 30\n${text.slice(lineEnd + 1)}`;
+    const dir = tempDir();
+    writeFileSync(join(dir, 'case.yaml'), withTotals);
+    const run = runCli(['render', join(dir, 'case.yaml'), '--out-dir', dir]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/case\.yaml:\d+:\d+ {2}assessments\[\d+\]\.totals\.uems {2}warning: totals give UEMS 30/);
+  });
+
   it('refuses unknown formats and bad options with exit 2', () => {
     expect(runCli(['render', 'examples/minimal.yaml', '--format', 'docx']).code).toBe(2);
     expect(runCli(['render', 'examples/minimal.yaml', '--shard', '4/3']).code).toBe(2);

@@ -20,6 +20,11 @@ export class RenderReporter {
   /** Shows one finished case. */
   onEvent = (event: BatchEvent): void => {
     if (event.type === 'case-done') {
+      if (event.warnings && !this.json) {
+        const text = formatIssues(event.name, event.warnings.issues, event.warnings.text, this.term.err);
+        if (this.#bar) this.#bar.print(text);
+        else this.term.problem(text);
+      }
       this.#bar?.tick(false);
       if (!this.#bar && !this.json) for (const file of event.written) if (file !== '-') this.term.info(`${this.term.out.green('wrote')} ${file}`);
       return;
