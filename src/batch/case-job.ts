@@ -1,6 +1,5 @@
 import { dirname, join } from 'node:path';
 import type { CaseIssue } from '../core/errors.js';
-import { tooLargeIssue } from '../core/parse.js';
 import type { ReportModel } from '../core/model/types.js';
 import { EXTENSIONS, renderCaseText, type OutputFormat, type TextOutputFormat } from '../generate.js';
 import type { CompiledTemplate } from '../render/compile-template.js';
@@ -46,9 +45,6 @@ export type CaseJobResult =
 /** Reads, validates and renders one case to every requested format (PDF through the shared printer). */
 export async function renderCaseJob(ref: InputRef, settings: CaseJobSettings): Promise<CaseJobResult> {
   const source = readCaseSource(ref);
-  if (source.tooLarge !== undefined) {
-    return { ok: false, failure: { source, kind: 'invalid', message: 'the file is too large', issues: [tooLargeIssue(source.tooLarge)] } };
-  }
   const wantsPdf = settings.formats.includes('pdf');
   const textFormats = settings.formats.filter((f): f is TextOutputFormat => f !== 'pdf');
   const needed: TextOutputFormat[] = wantsPdf && !textFormats.includes('html') ? [...textFormats, 'html'] : textFormats;

@@ -30,7 +30,7 @@ const MAY_USE_YAML_REFERENCES = /(?:^|[\s[{,])[&*!][^\s,\]}]/m;
  */
 export function parseCaseText(text: string): { parsed?: ParsedCase; issues: CaseIssue[] } {
   const size = Buffer.byteLength(text, 'utf8');
-  if (size > MAX_CASE_BYTES) return { issues: [tooLargeIssue(size)] };
+  if (size > MAX_CASE_BYTES) return { issues: [tooLargeIssue()] };
   if (!MAY_USE_YAML_REFERENCES.test(text)) {
     const data = loadQuickly(text);
     if (data !== undefined) {
@@ -96,11 +96,11 @@ function parseWithPositions(text: string): { parsed?: ParsedCase; positions?: Po
   return { parsed: { data, positions: () => positions }, positions, issues: [] };
 }
 
-/** The issue for a file over the size limit (also used before reading such a file). */
-export function tooLargeIssue(size: number): CaseIssue {
+/** The issue for a file over the size limit (whose reader may have stopped at the limit). */
+function tooLargeIssue(): CaseIssue {
   return {
     code: 'too-large',
-    message: `the file is ${Math.round(size / 1024)} KiB; a case file may be at most ${MAX_CASE_BYTES / 1024} KiB`,
+    message: `the file is larger than ${MAX_CASE_BYTES / 1024} KiB, the most a case file may be`,
     path: [],
     line: 1,
     column: 1,

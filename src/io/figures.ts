@@ -18,8 +18,11 @@ const SIGNATURES: [string, (head: Buffer) => boolean][] = [
  * Markdown link is relative to the folder the Markdown output goes to.
  */
 export function createFigureResolver(casePath: string | undefined, markdownDirFor: (caseId: string) => string): FigureResolver {
-  const base = realpathSync(casePath === undefined ? process.cwd() : dirname(resolve(casePath)));
+  let known: string | undefined;
+  // Worked out on the first figure only: most cases have none, and this runs for every case.
+  const caseFolder = (): string => (known ??= realpathSync(casePath === undefined ? process.cwd() : dirname(resolve(casePath))));
   return (file, caseId) => {
+    const base = caseFolder();
     if (isAbsolute(file) || /^[a-z]+:/i.test(file)) {
       return { message: `figure \`${file}\` must be a path relative to the case file`, hint: 'put the image next to the case file (or in a folder below it)' };
     }

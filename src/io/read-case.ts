@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { MAX_CASE_BYTES } from '../core/parse.js';
 import type { InputRef } from './expand-inputs.js';
 
@@ -8,18 +8,25 @@ export interface CaseSource {
   /** Absolute or relative path; undefined for standard input. */
   path?: string;
   text: string;
-  /** Set instead of `text` when the file is over the size limit: it was not read. */
-  tooLarge?: number;
 }
 
-/** Reads a case file (or standard input); refuses oversized files before reading them. */
+/**
+ * Reads a case file (or standard input). A file over the size limit is read only as far as the
+ * limit and one byte more: enough for the parser to refuse it, however large the file is.
+ */
 export function readCaseSource(ref: InputRef): CaseSource {
   if (ref.kind === 'stdin') {
     return { name: '<stdin>', text: readFileSync(0, 'utf8') };
   }
-  const size = statSync(ref.path).size;
-  if (size > MAX_CASE_BYTES) {
-    return { name: ref.path, path: ref.path, text: '', tooLarge: size };
+  if (statSync(ref.path).size <= MAX_CASE_BYTES) {
+    return { name: ref.path, path: ref.path, text: readFileSync(ref.path, 'utf8') };
   }
-  return { name: ref.path, path: ref.path, text: readFileSync(ref.path, 'utf8') };
+  const head = Buffer.alloc(MAX_CASE_BYTES + 1);
+  const fd = openSync(ref.path, 'r');
+  try {
+    readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return { name: ref.path, path: ref.path, text: head.toString('utf8') };
 }

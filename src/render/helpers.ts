@@ -1,4 +1,5 @@
 import type { HelperDelegate } from 'handlebars';
+import { capitalize } from '../core/text.js';
 
 /**
  * The few helpers templates may use. They only format values: a template cannot run code,
@@ -15,7 +16,7 @@ export const TEMPLATE_HELPERS: Record<string, HelperDelegate> = {
   len: (list: unknown) => (Array.isArray(list) ? list.length : 0),
   join: (list: unknown, separator: unknown) =>
     Array.isArray(list) ? list.map(String).join(typeof separator === 'string' ? separator : ', ') : '',
-  capitalize: (text: unknown) => (typeof text === 'string' ? text.charAt(0).toUpperCase() + text.slice(1) : ''),
+  capitalize: (text: unknown) => (typeof text === 'string' ? capitalize(text) : ''),
   lower: (text: unknown) => (typeof text === 'string' ? text.toLowerCase() : ''),
   plural: (n: number, singular: string, pluralForm: unknown) =>
     `${n} ${n === 1 ? singular : typeof pluralForm === 'string' ? pluralForm : `${singular}s`}`,

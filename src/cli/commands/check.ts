@@ -4,7 +4,6 @@ import { checkCase, failsStrict } from '../../core/check/run-check.js';
 import type { CareStatus, CheckReport } from '../../core/check/types.js';
 import type { CaseIssue } from '../../core/errors.js';
 import { buildReportModel } from '../../core/model/build-model.js';
-import { tooLargeIssue } from '../../core/parse.js';
 import { validateCaseText } from '../../core/validate/validate-case.js';
 import { expandInputs } from '../../io/expand-inputs.js';
 import { readCaseSource } from '../../io/read-case.js';
@@ -63,7 +62,7 @@ async function runCheck(inputs: string[], options: CheckOptions): Promise<ExitCo
   }
   for (const ref of refs) {
     const source = readCaseSource(ref);
-    const result = source.tooLarge !== undefined ? { ok: false as const, issues: [tooLargeIssue(source.tooLarge)] } : validateCaseText(source.text);
+    const result = validateCaseText(source.text);
     if (!result.ok) {
       results.push({ file: source.name, valid: false, issues: result.issues, failsStrict: false, report: null });
       if (!options.json) term.problem(formatIssues(source.name, result.issues, source.text, term.err));

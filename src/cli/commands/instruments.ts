@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { summarizeInstrument, listInstruments } from '../../core/instruments/describe.js';
 import { buildInstrumentTable } from '../../core/instruments/lookup.js';
 import type { Instrument } from '../../core/instruments/registry.js';
-import { tooLargeIssue } from '../../core/parse.js';
 import { validateCaseText } from '../../core/validate/validate-case.js';
 import { readCaseSource } from '../../io/read-case.js';
 import { CliError, EXIT } from '../exit-codes.js';
@@ -66,7 +65,7 @@ function formatInstrument(i: Instrument, term: Terminal): string {
 function readCaseInstruments(file: string, term: Terminal): Map<string, Instrument> {
   if (file !== '-' && !existsSync(file)) throw new CliError(`cannot read ${file}: no such file`, EXIT.invalidInput);
   const source = readCaseSource(file === '-' ? { kind: 'stdin' } : { kind: 'file', path: file });
-  const result = source.tooLarge !== undefined ? { ok: false as const, issues: [tooLargeIssue(source.tooLarge)] } : validateCaseText(source.text);
+  const result = validateCaseText(source.text);
   if (!result.ok) {
     term.problem(formatIssues(source.name, result.issues, source.text, term.err));
     throw new CliError(`${source.name} is not a valid case file`, EXIT.invalidInput, `run \`casereport validate ${file}\` for details`);

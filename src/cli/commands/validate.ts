@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { CaseIssue } from '../../core/errors.js';
-import { tooLargeIssue } from '../../core/parse.js';
 import { validateCaseText } from '../../core/validate/validate-case.js';
 import { expandInputs } from '../../io/expand-inputs.js';
 import { readCaseSource } from '../../io/read-case.js';
@@ -42,7 +41,7 @@ async function runValidate(inputs: string[], options: ValidateOptions): Promise<
   }
   for (const ref of refs) {
     const source = readCaseSource(ref);
-    const result = source.tooLarge !== undefined ? { ok: false as const, issues: [tooLargeIssue(source.tooLarge)] } : validateCaseText(source.text);
+    const result = validateCaseText(source.text);
     const issues = result.ok ? result.value.warnings : result.issues;
     results.push({ file: source.name, valid: result.ok, issues });
     if (options.json) continue;

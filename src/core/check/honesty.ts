@@ -2,22 +2,8 @@ import { describeDuration } from '../dates.js';
 import type { ReportModel } from '../model/types.js';
 import type { CaseFile } from '../schema/case-schema.js';
 import { SOURCE_LABELS } from '../schema/enums.js';
+import { capitalize } from '../text.js';
 import type { HonestyGap, HonestyReport, UnmeasuredChange } from './types.js';
-
-/** How each of the model's data limitations is recognised, so the check adds only what the model lacks. */
-const KINDS: readonly [id: string, pattern: RegExp][] = [
-  ['not-measured', /not measured/i],
-  ['no-assessment', /no standardized assessment/i],
-  ['onset-unknown', /time since onset/i],
-  ['first-year', /first year/i],
-  ['concurrent-rehabilitation', /rehabilitation/i],
-  ['unblinded', /blind/i],
-  ['follow-up-length', /follow-up/i],
-  ['adverse-events', /adverse events/i],
-  ['funding-conflicts', /funding|conflicts? of interest/i],
-  ['regulatory', /regulat/i],
-  ['testimonial', /testimonial/i],
-];
 
 /** The evidence behind the case's observed changes, and the limitations its data shows. */
 export function assessHonesty(c: CaseFile, m: ReportModel): HonestyReport {
@@ -39,7 +25,7 @@ export function assessHonesty(c: CaseFile, m: ReportModel): HonestyReport {
 function findGaps(c: CaseFile, m: ReportModel): HonestyGap[] {
   const gaps: HonestyGap[] = m.limitations
     .filter((l) => l.basis === 'data')
-    .map((l) => ({ id: KINDS.find(([, pattern]) => pattern.test(l.text))?.[0] ?? 'other', text: l.text, from: 'model' }));
+    .map((l) => ({ id: l.id, text: l.text, from: 'model' }));
   const has = (id: string): boolean => gaps.some((g) => g.id === id);
   const add = (id: string, text: string): void => {
     if (!has(id)) gaps.push({ id, text, from: 'check' });
@@ -66,8 +52,4 @@ function findGaps(c: CaseFile, m: ReportModel): HonestyGap[] {
   if (status === 'unknown') add('regulatory', 'The regulatory status of the treatment is not stated.');
   if (status === 'unregulated') add('regulatory', 'The treatment was given outside a regulated trial or approval.');
   return gaps;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -44,8 +44,20 @@ function addTotals(a: IsncsciTotal, b: IsncsciTotal): IsncsciTotal {
   return a === 'ND' || b === 'ND' ? 'ND' : a + b;
 }
 
+// Validation (totals against the exam) and the report model classify the same exam object.
+const classified = new WeakMap<IsncsciExamInput, IsncsciDerived>();
+
 /** Classify an exam (ISNCSCI 2019 rules, via the isncsci package); call only on an exam that checked clean. */
 export function deriveIsncsci(exam: IsncsciExamInput): IsncsciDerived {
+  let derived = classified.get(exam);
+  if (!derived) {
+    derived = classify(exam);
+    classified.set(exam, derived);
+  }
+  return derived;
+}
+
+function classify(exam: IsncsciExamInput): IsncsciDerived {
   const { classification, totals } = new ISNCSCI(toIsncsciExam(exam));
   const levels = classification.neurologicalLevels;
   const zpp = classification.zoneOfPartialPreservations;

@@ -143,8 +143,21 @@ function toExamSide(side: ExamSideInput): Exam['right'] {
   };
 }
 
+// Classification, motor tables and validation all ask for the same exam's conversion: do it once
+// per exam object (the package does not modify what it is given; neither may callers).
+const converted = new WeakMap<IsncsciExamInput, Exam>();
+
 /** The exam in the isncsci package's shape; throws if the exam has grid problems (run `checkExamGrid` first). */
 export function toIsncsciExam(exam: IsncsciExamInput): Exam {
+  let done = converted.get(exam);
+  if (!done) {
+    done = convertExam(exam);
+    converted.set(exam, done);
+  }
+  return done;
+}
+
+function convertExam(exam: IsncsciExamInput): Exam {
   const problems = checkExamGrid(exam);
   if (problems.length > 0) throw new Error(`toIsncsciExam: the exam has grid problems, e.g. ${problems[0]?.message ?? ''}`);
   return {

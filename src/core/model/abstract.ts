@@ -1,4 +1,5 @@
 import type { CaseFile } from '../schema/case-schema.js';
+import { lowerFirst } from '../text.js';
 import type { ReportModel } from './types.js';
 
 type Parts = Pick<ReportModel, 'patientSummary' | 'conditionSummary' | 'rounds' | 'evidence' | 'outcomes' | 'adverseEvents' | 'assessments'>;
@@ -28,9 +29,4 @@ export function buildAbstract(c: CaseFile, m: Parts): string {
 
 function count(n: number, noun: string): string {
   return `${NUMBER_WORDS[n] ?? String(n)} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-/** "Spinal cord injury" reads "spinal cord injury" mid-sentence; "ALS" stays as it is. */
-export function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }

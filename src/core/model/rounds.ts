@@ -1,6 +1,6 @@
 import type { CaseFile, Round } from '../schema/case-schema.js';
 import type { Clock } from './clock.js';
-import { lowerFirst } from './abstract.js';
+import { lowerFirst } from '../text.js';
 import { groupByDomain } from './observations.js';
 import { makeTimePoint } from './time-points.js';
 import type { InterventionView, ObservationView, RoundView } from './types.js';

@@ -1,6 +1,6 @@
 import type { CaseFile } from '../schema/case-schema.js';
 import type { Clock } from './clock.js';
-import { lowerFirst } from './abstract.js';
+import { capitalize, lowerFirst } from '../text.js';
 import { makeTimePoint } from './time-points.js';
 import type { AdverseEventsView, ReportModel } from './types.js';
 
@@ -71,8 +71,4 @@ export function buildAdverseEvents(c: CaseFile, clock: Clock, followUpDays: numb
   });
   const n = items.length;
   return { status: 'reported', items, text: `${n} adverse event${n === 1 ? ' was' : 's were'} reported.` };
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,5 +1,5 @@
 import type { CaseFile } from '../schema/case-schema.js';
-import { lowerFirst } from './abstract.js';
+import { lowerFirst } from '../text.js';
 import type { Clock } from './clock.js';
 import { makeTimePoint, sortByTime } from './time-points.js';
 import type { AssessmentView, RoundView, TimelineEntry } from './types.js';

@@ -123,6 +123,8 @@ export interface Outcome {
 }
 
 export interface Limitation {
+  /** Stable name of the kind of limitation (`not-measured`, `first-year` …; `author` for the case file's own). */
+  id: string;
   text: string;
   /** `always`: true of every single case; `data`: shown by this case's data; `author`: written in the case file. */
   basis: 'always' | 'data' | 'author';
