@@ -1,35 +1,39 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadTemplate } from '../io/load-template.js';
-import type { InputRef } from '../io/expand-inputs.js';
 import { compileTemplate } from '../render/compile-template.js';
-import { mergeSummaries, runBatch, type BatchSummary } from './run-batch.js';
-import type { WorkerRequest } from './parallel-batch.js';
+import { mergeSummaries, runBatch, type BatchEvent, type BatchSummary } from './run-batch.js';
+import { SharedQueue } from './shared-queue.js';
+import type { ThreadMessage, ThreadSetup, ThreadWork } from './parallel-batch.js';
 
-// A helper thread of a text-only batch: it asks the main thread for a few cases at a time, renders
-// them with the same runBatch, and posts each case's event and, at the end, its summary.
-const request = workerData as WorkerRequest;
+// A helper thread of a text-only batch (see RenderThreads). It compiles the template as soon as it
+// starts, then claims cases from the shared counter until none are left, posting each chunk's
+// events and, at the end, its summary.
+const setup = workerData as ThreadSetup;
 const port = parentPort;
 if (port) {
-  const template = compileTemplate(loadTemplate(request.template));
-  const claims = new Map(request.claims);
-  const summaries: BatchSummary[] = [];
-  const ask = (): void => port.postMessage({ type: 'want' });
-  port.on('message', (message: { type: 'work'; refs: InputRef[] }) => {
-    if (message.refs.length === 0) {
-      port.postMessage({ type: 'summary', summary: mergeSummaries(summaries, 0) });
+  const template = compileTemplate(loadTemplate(setup.template));
+  const post = (message: ThreadMessage): void => port.postMessage(message);
+  port.once('message', (work: ThreadWork) => {
+    void (async () => {
+      const queue = new SharedQueue(work.refs.length, work.queue);
+      const claims = new Map(work.claims);
+      const summaries: BatchSummary[] = [];
+      for (let chunk = queue.claim(); chunk; chunk = queue.claim()) {
+        const events: BatchEvent[] = [];
+        const summary = await runBatch(work.refs.slice(...chunk), {
+          ...setup.settings,
+          template,
+          concurrency: 1,
+          claims,
+          failFast: work.failFast,
+          onEvent: (event) => events.push(event),
+        });
+        summaries.push(summary);
+        if (work.failFast && summary.failed > 0) queue.stop();
+        post({ type: 'events', events });
+      }
+      post({ type: 'summary', summary: mergeSummaries(summaries, 0) });
       port.close(); // lets the thread end
-      return;
-    }
-    void runBatch(message.refs, {
-      ...request.settings,
-      template,
-      concurrency: 1,
-      claims,
-      onEvent: (event) => port.postMessage({ type: 'event', event }),
-    }).then((summary) => {
-      summaries.push(summary);
-      ask();
-    });
+    })();
   });
-  ask();
 }

@@ -2,64 +2,110 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { InputRef } from '../io/expand-inputs.js';
 import type { CaseJobSettings } from './case-job.js';
+import { SharedQueue } from './shared-queue.js';
 import { mergeSummaries, runBatch, type BatchEvent, type BatchOptions, type BatchSummary } from './run-batch.js';
 
 /** Below this many cases, starting threads costs more than it saves. */
 export const PARALLEL_THRESHOLD = 200;
-/** Cases handed out at a time: small enough to balance the threads, large enough to keep messages rare. */
-const CHUNK = 16;
 
-/** What a worker thread needs: plain data only (a compiled template cannot cross threads). */
-export interface WorkerRequest {
+/** What a render thread needs to start: plain data only (a compiled template cannot cross threads). */
+export interface ThreadSetup {
   template: string;
   settings: Omit<CaseJobSettings, 'template' | 'printer'>;
-  claims: [string, string][];
 }
 
-type WorkerMessage = { type: 'want' } | { type: 'event'; event: BatchEvent } | { type: 'summary'; summary: BatchSummary };
+/** The work, sent once the batch is planned. */
+export interface ThreadWork {
+  refs: InputRef[];
+  claims: [string, string][];
+  /** The buffer of the SharedQueue the threads take cases from. */
+  queue: SharedArrayBuffer;
+  failFast: boolean;
+}
+
+export type ThreadMessage = { type: 'events'; events: BatchEvent[] } | { type: 'summary'; summary: BatchSummary };
 
 /**
- * Renders a text-only batch (no PDF) on every core. Cases are handed out a few at a time from one
- * queue, to this thread and to worker threads alike, so a thread that starts late or gets heavy
- * cases does not hold the others up.
+ * How many threads a text-only batch of this many cases is worth, at most `concurrency` (1: none
+ * besides this one). A PDF batch uses one: its parallel part is the browser's pages.
  */
-export async function runParallelBatch(refs: readonly InputRef[], options: BatchOptions, templateRef: string): Promise<BatchSummary> {
-  const threads = Math.min(availableParallelism(), Math.ceil(refs.length / (PARALLEL_THRESHOLD / 2)));
-  if (threads < 2 || options.formats.includes('pdf') || refs.some((r) => r.kind === 'stdin')) return runBatch(refs, options);
-  const started = process.hrtime.bigint();
-  const { template: _template, printer: _printer, onEvent, signal, claims, write: _write, ...settings } = options;
-  const request: WorkerRequest = { template: templateRef, settings, claims: [...(claims ?? new Map<string, string>())] };
-  let next = 0;
-  const take = (): InputRef[] => {
-    if (signal?.aborted || (options.failFast && failedSoFar > 0)) return [];
-    const chunk = refs.slice(next, next + CHUNK);
-    next += chunk.length;
-    return chunk;
-  };
-  let failedSoFar = 0;
-  const countingOnEvent = (event: BatchEvent): void => {
-    if (event.type === 'case-failed') failedSoFar++;
-    onEvent?.(event);
-  };
-  const fromWorkers = Array.from({ length: threads - 1 }, () => {
-    // A modest heap limit makes the thread collect garbage sooner: memory stays flat over long batches.
-    const worker = new Worker(new URL('./batch-worker.js', import.meta.url), { workerData: request, resourceLimits: { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 48 } });
-    return new Promise<BatchSummary>((resolve, reject) => {
-      worker.on('message', (message: WorkerMessage) => {
-        if (message.type === 'want') worker.postMessage({ type: 'work', refs: take() });
-        else if (message.type === 'event') countingOnEvent(message.event);
+export function threadsFor(cases: number, formats: readonly string[], concurrency = availableParallelism()): number {
+  if (formats.includes('pdf')) return 1;
+  return Math.max(1, Math.min(concurrency, Math.floor(cases / (PARALLEL_THRESHOLD / 2))));
+}
+
+/**
+ * Helper threads for a text-only batch. They are started as early as possible (they load the
+ * renderer and compile the template while this thread plans the batch) and then share one queue
+ * with this thread: each claims a few cases at a time from a shared counter, so no thread waits
+ * for another to hand out work, and a thread that gets heavy cases does not hold the others up.
+ */
+export class RenderThreads {
+  private readonly workers: Worker[];
+
+  private constructor(count: number, setup: ThreadSetup) {
+    // A modest heap limit makes a thread collect garbage sooner: memory stays flat over long batches.
+    this.workers = Array.from({ length: count }, () => new Worker(new URL('./batch-worker.js', import.meta.url), {
+      workerData: setup,
+      resourceLimits: { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 48 },
+    }));
+  }
+
+  /** Starts `count` helper threads, or none. */
+  static start(count: number, setup: ThreadSetup): RenderThreads | undefined {
+    return count > 0 ? new RenderThreads(count, setup) : undefined;
+  }
+
+  /** Renders `refs` on this thread and the helpers; the helpers end with it. */
+  async run(refs: readonly InputRef[], options: BatchOptions): Promise<BatchSummary> {
+    const started = process.hrtime.bigint();
+    const queue = new SharedQueue(refs.length);
+    const failFast = options.failFast === true;
+    const stopIfAsked = (): void => {
+      if (options.signal?.aborted || (failFast && failed > 0)) queue.stop();
+    };
+    let failed = 0;
+    const onEvent = (event: BatchEvent): void => {
+      if (event.type === 'case-failed') failed++;
+      options.onEvent?.(event);
+    };
+    const work: ThreadWork = { refs: [...refs], claims: [...(options.claims ?? new Map<string, string>())], queue: queue.buffer, failFast };
+    const fromHelpers = this.workers.map((worker) => new Promise<BatchSummary>((resolve, reject) => {
+      worker.on('message', (message: ThreadMessage) => {
+        if (message.type === 'events') message.events.forEach(onEvent);
         else resolve(message.summary);
+        stopIfAsked();
       });
       worker.on('error', reject);
-      worker.on('exit', (code) => (code === 0 ? undefined : reject(new Error(`a render thread stopped with code ${code}`))));
-    });
-  });
-  const own: BatchSummary[] = [];
-  for (let chunk = take(); chunk.length > 0; chunk = take()) {
-    own.push(await runBatch(chunk, { ...options, onEvent: countingOnEvent }));
-    // Let the workers' requests in: rendering never yields to the event loop by itself.
-    await new Promise((resolve) => setImmediate(resolve));
+      worker.on('exit', (code) => reject(new Error(`a render thread stopped early (code ${code})`)));
+      worker.postMessage(work);
+    }));
+    fromHelpers.forEach((p) => p.catch(() => queue.stop()));
+    const own: BatchSummary[] = [];
+    const claims = new Map(options.claims ?? []);
+    stopIfAsked();
+    for (let chunk = queue.claim(); chunk; stopIfAsked(), chunk = queue.claim()) {
+      own.push(await runBatch(refs.slice(...chunk), { ...options, claims, onEvent }));
+      // Let the helpers' events in: rendering never yields to the event loop by itself.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const summaries = [...own, ...(await Promise.all(fromHelpers))];
+    const merged = mergeSummaries(summaries, Number(process.hrtime.bigint() - started) / 1e9);
+    return { ...merged, total: refs.length, notStarted: refs.length - queue.claimed + merged.notStarted, threads: this.workers.length + 1 };
   }
-  const summaries = [...own, ...(await Promise.all(fromWorkers))];
-  return { ...mergeSummaries(summaries, Number(process.hrtime.bigint() - started) / 1e9), total: refs.length, notStarted: refs.length - next };
+
+  /** Ends the helpers without running anything (the batch turned out small, or failed to start). */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/**
+ * Renders a batch on this thread and on `helpers` (started with RenderThreads.start) when it is large
+ * enough to be worth it; otherwise ends the helpers and renders it here.
+ */
+export async function runParallelBatch(refs: readonly InputRef[], options: BatchOptions, helpers?: RenderThreads): Promise<BatchSummary> {
+  if (helpers && refs.length >= PARALLEL_THRESHOLD && refs.every((r) => r.kind === 'file') && !options.formats.includes('pdf')) return helpers.run(refs, options);
+  await helpers?.close();
+  return runBatch(refs, options);
 }

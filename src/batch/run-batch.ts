@@ -18,7 +18,10 @@ export interface BatchOptions extends CaseJobSettings {
   /** Stop starting new cases (already started ones finish). */
   signal?: AbortSignal;
   failFast?: boolean;
-  /** Output file → input, claimed by planning; a case may only write what it claimed or what nobody did. */
+  /**
+   * Output file → input, claimed by planning; a case may only write what it claimed or what nobody
+   * did. The batch adds what it writes to this map (pass a copy to keep the original).
+   */
   claims?: Map<string, string>;
 }
 
@@ -30,6 +33,8 @@ export interface BatchSummary {
   notStarted: number;
   seconds: number;
   failures: CaseFailure[];
+  /** Threads that rendered cases. */
+  threads: number;
 }
 
 /**
@@ -40,7 +45,7 @@ export async function runBatch(refs: readonly InputRef[], options: BatchOptions)
   const started = process.hrtime.bigint();
   const knownDirs = new Set<string>();
   const write = options.write ?? ((output: RenderedOutput) => writeOutput(output, knownDirs));
-  const claimed = new Map(options.claims ?? []);
+  const claimed = options.claims ?? new Map<string, string>();
   const failures: CaseFailure[] = [];
   let rendered = 0;
   let next = 0;
@@ -89,6 +94,7 @@ export async function runBatch(refs: readonly InputRef[], options: BatchOptions)
     notStarted: refs.length - next,
     seconds: Number(process.hrtime.bigint() - started) / 1e9,
     failures,
+    threads: 1,
   };
 }
 
@@ -108,5 +114,6 @@ export function mergeSummaries(summaries: readonly BatchSummary[], seconds: numb
     notStarted: summaries.reduce((n, s) => n + s.notStarted, 0),
     seconds,
     failures: summaries.flatMap((s) => s.failures),
+    threads: 1,
   };
 }

@@ -1,12 +1,14 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { threadId } from 'node:worker_threads';
 
 /** Temporary files carry this marker, so a clean-up can find leftovers of a killed run. */
 export const TEMP_MARKER = '.casereport-tmp-';
 
 // Temporary files being written right now: removed if the process exits before renaming them.
 const pending = new Set<string>();
+// Temporary names are unique per process, thread and write; the rename makes the write visible.
+let written = 0;
 let exitHookInstalled = false;
 
 function track(temp: string): void {
@@ -29,7 +31,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, knownDi
     mkdirSync(dir, { recursive: true });
     knownDirs?.add(dir);
   }
-  const temp = join(dir, `${TEMP_MARKER}${process.pid}-${randomBytes(4).toString('hex')}-${basename(path)}`);
+  const temp = join(dir, `${TEMP_MARKER}${process.pid}-${threadId}-${++written}-${basename(path)}`);
   track(temp);
   try {
     writeFileSync(temp, data);

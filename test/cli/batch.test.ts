@@ -85,6 +85,36 @@ describe('batch rendering', () => {
   });
 });
 
+describe('large text-only batches', () => {
+  it('render on several threads from one queue: every valid case once, as one thread renders it, and each broken one reported', () => {
+    const cases = caseFolder(240, 4);
+    const out = tempDir();
+    const run = runCli(['render', cases, '--format', 'md', '--out-dir', out, '--json', '--concurrency', '2']);
+    expect(run.code).toBe(3);
+    const summary = JSON.parse(run.stdout) as { failures: { file: string; issues: { line: number }[] }[] };
+    expect(summary).toMatchObject({ total: 244, rendered: 240, failed: 4, notStarted: 0, threads: 2 });
+    expect(summary.failures.map((f) => [f.file, f.issues[0]?.line]).sort()).toEqual([1, 2, 3, 4].map((i) => [join(cases, `broken-${i}.yaml`), 5]));
+    const written = readdirSync(out).sort();
+    expect(written).toEqual(Array.from({ length: 240 }, (_, i) => `case-${i + 1}.md`).sort());
+
+    const alone = tempDir();
+    expect(JSON.parse(runCli(['render', cases, '--format', 'md', '--out-dir', alone, '--json', '--concurrency', '1']).stdout)).toMatchObject({ rendered: 240, threads: 1 });
+    for (const file of written) expect(readFileSync(join(out, file), 'utf8'), file).toBe(readFileSync(join(alone, file), 'utf8'));
+  });
+
+  it('stop every thread soon after the first failure with --fail-fast', () => {
+    const cases = caseFolder(400, 1); // broken-1.yaml comes first
+    const out = tempDir();
+    const run = runCli(['render', cases, '--format', 'md', '--out-dir', out, '--json', '--concurrency', '2', '--fail-fast']);
+    expect(run.code).toBe(3);
+    const summary = JSON.parse(run.stdout) as { total: number; rendered: number; failed: number; notStarted: number };
+    expect(summary.failed).toBe(1);
+    expect(summary.notStarted).toBeGreaterThan(0);
+    expect(summary.rendered + summary.failed + summary.notStarted).toBe(summary.total);
+    expect(readdirSync(out)).toHaveLength(summary.rendered);
+  });
+});
+
 describe('batch rendering under faults', () => {
   it('relaunches a killed Chromium and still writes every PDF whole, with no temporary files left', async () => {
     const cases = caseFolder(16);

@@ -4,6 +4,7 @@ import type { OutputFormat } from '../../formats.js';
 import type { InputRef } from '../../io/expand-inputs.js';
 import type { PdfPrinter } from '../../pdf/pdf-printer.js';
 import type { CompiledTemplate } from '../../render/compile-template.js';
+import type { RenderThreads } from '../../batch/parallel-batch.js';
 import { CliError, EXIT, worstExitCode, type ExitCode } from '../exit-codes.js';
 import { Terminal } from '../terminal.js';
 import type { RenderOptions } from './render.js';
@@ -39,8 +40,9 @@ export async function runRender(inputs: string[], options: RenderOptions): Promi
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  let helpers: RenderThreads | undefined;
   try {
-    const [{ checkNamePattern }, { expandInputs }, { runBatch }, { runParallelBatch }, { planBatch }, { parseShard, selectShard }, { newestMtime }, { GENERATOR }] = await Promise.all([
+    const [{ checkNamePattern }, { expandInputs }, { runBatch }, { RenderThreads, runParallelBatch, threadsFor }, { planBatch }, { parseShard, selectShard }, { newestMtime }, { GENERATOR }] = await Promise.all([
       import('../../batch/output-names.js'),
       import('../../io/expand-inputs.js'),
       import('../../batch/run-batch.js'),
@@ -60,6 +62,17 @@ export async function runRender(inputs: string[], options: RenderOptions): Promi
     if (options.output !== undefined && (refs.length !== 1 || formats.length !== 1)) {
       throw new CliError('-o/--output takes one input and one format', EXIT.usage, 'use --out-dir (and --name) for several inputs or formats');
     }
+    const settings = {
+      formats,
+      generator: GENERATOR,
+      outDir: options.outDir,
+      namePattern: options.name,
+      ...(options.output !== undefined ? { output: options.output } : {}),
+      print,
+      deidentify: options.deidentify === true,
+    };
+    // Helper threads for a large text batch start now, to load while this thread plans the batch.
+    helpers = refs.every((r) => r.kind === 'file') ? RenderThreads.start(threadsFor(refs.length, formats, concurrency) - 1, { template: options.template, settings }) : undefined;
     const { template, dir } = await compileChosenTemplate(options.template);
     if (formats.includes('pdf') && !template.formats.includes('html')) {
       throw new CliError(`template \`${template.name}\` has no HTML output, which PDF is printed from`, EXIT.template);
@@ -80,22 +93,16 @@ export async function runRender(inputs: string[], options: RenderOptions): Promi
     for (const problem of problems) term.problem(`${term.err.bold(problem.input)}  ${term.err.red(problem.message)}`);
     const printer = starting && (plan.todo.length > 0 || options.watch) ? (await starting).printer : undefined;
     const batchOptions = (chosen: CompiledTemplate): BatchOptions => ({
-      formats,
+      ...settings,
       template: chosen,
-      generator: GENERATOR,
-      outDir: options.outDir,
-      namePattern: options.name,
-      ...(options.output !== undefined ? { output: options.output } : {}),
       ...(printer ? { printer } : {}),
-      print,
-      // Text formats are rendered on this thread; a few cases in flight let file writes overlap it.
-      concurrency: formats.includes('pdf') ? concurrency : 8,
+      // Text formats render synchronously: more cases in flight would change nothing.
+      concurrency: formats.includes('pdf') ? concurrency : 1,
       failFast: options.failFast ?? false,
-      deidentify: options.deidentify === true,
       claims: plan.claims,
       signal: stop.signal,
     });
-    const summary = await runParallelBatch(plan.todo, { ...batchOptions(template), onEvent: reporter.onEvent }, options.template);
+    const summary = await runParallelBatch(plan.todo, { ...batchOptions(template), onEvent: reporter.onEvent }, helpers);
     reporter.finish(summary, problems.length, plan.skipped.length, refs.length + problems.length > 1);
     if (options.watch && !stop.signal.aborted) {
       let current = template;
@@ -121,6 +128,7 @@ export async function runRender(inputs: string[], options: RenderOptions): Promi
     const codes = [...problems.map(() => EXIT.invalidInput), ...summary.failures.map((f) => EXIT_FOR[f.kind])];
     return codes.length === 0 ? EXIT.ok : worstExitCode(codes);
   } finally {
+    await helpers?.close(); // when the batch did not run on them
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     const started = await starting?.catch(() => undefined);

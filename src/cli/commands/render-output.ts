@@ -78,6 +78,7 @@ function toJson(summary: BatchSummary, skipped: number): unknown {
     skipped,
     notStarted: summary.notStarted,
     seconds: Math.round(summary.seconds * 1000) / 1000,
+    threads: summary.threads,
     failures: summary.failures.map((f) => ({
       file: f.source.name,
       kind: f.kind,

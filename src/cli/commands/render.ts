@@ -38,7 +38,7 @@ export function registerRender(program: Command): void {
     .option('--page-size <size>', 'PDF page size: a4 or letter', 'a4')
     .option('--margin <lengths>', 'PDF margins: one length, or top,right,bottom,left (e.g. 20mm or 20mm,18mm,20mm,18mm)')
     .option('--timeout <seconds>', 'give up on one PDF after this long (the others go on)', '60')
-    .option('-j, --concurrency <n>', 'reports printed at once (default: the number of CPU cores)')
+    .option('-j, --concurrency <n>', 'cases rendered at once: PDF pages printed, or threads for a large text batch (default: the number of CPU cores)')
     .option('--fail-fast', 'stop at the first case that fails')
     .option('--force', 'render even cases whose outputs are newer than the case file and the template')
     .option('--shard <i/n>', 'render only share I of N of the inputs (deterministic, by path), e.g. 2/5')
