@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import type { ReportModel } from '../core/model/types.js';
-import { escapeMarkdownDeep } from './escape-markdown.js';
-import { TEMPLATE_HELPERS } from './helpers.js';
+import { compileOptions, createHandlebars } from './handlebars-env.js';
+import { precompiledKey, precompiledTemplates, type TemplateSpec } from './precompiled.js';
 import { TemplateError, type TemplateBundle, type TextFormat } from './template-bundle.js';
 
 /** Values templates reach as `@css`, `@generator` and `@format`, kept apart from the report model. */
@@ -16,43 +16,100 @@ export interface CompiledTemplate {
   render(format: TextFormat, model: ReportModel, extras: RenderExtras): string;
 }
 
+type Source = { file: string; source: string };
+type Tree = ReturnType<typeof Handlebars.parseWithoutProcessing>;
+type Delegate = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
+
 /**
- * Compiles a template bundle with its own Handlebars instances (one per format: Markdown output is
- * not HTML-escaped but built from a Markdown-escaped model). Strict mode turns a misspelt field into
- * an error that names the template file and line.
+ * Compiles a template bundle with its own Handlebars instances, one per format (Markdown output is
+ * escaped for Markdown, HTML output for HTML). Strict mode turns a misspelt field into an error that
+ * names the template file and line.
+ *
+ * Sources compiled at build time (the built-in templates) come from `precompiled`. Any other source
+ * is parsed now, so that a syntax error surfaces before any case is rendered, and compiled for a
+ * format the first time that format uses it (Markdown never compiles the HTML partials).
  */
-export function compileTemplate(bundle: TemplateBundle): CompiledTemplate {
-  const compiled = new Map<TextFormat, (model: ReportModel, extras: RenderExtras) => string>();
-  for (const [format, main] of Object.entries(bundle.formats) as [TextFormat, { file: string; source: string }][]) {
-    const isMarkdown = format === 'md';
-    const hbs = Handlebars.create();
-    hbs.registerHelper(TEMPLATE_HELPERS);
-    for (const [name, partial] of Object.entries(bundle.partials)) {
-      hbs.registerPartial(name, compileOne(hbs, partial.source, partial.file, isMarkdown));
-    }
-    const template = compileOne(hbs, main.source, main.file, isMarkdown);
-    compiled.set(format, (model, extras) => {
-      const context = isMarkdown ? escapeMarkdownDeep(model) : model;
-      return run(() => template(context, { data: { css: bundle.css, generator: extras.generator, format } }), main.file);
-    });
+export function compileTemplate(bundle: TemplateBundle, precompiled: ReadonlyMap<string, TemplateSpec> = precompiledTemplates()): CompiledTemplate {
+  const formats = Object.entries(bundle.formats) as [TextFormat, Source][];
+  const trees = new Map<Source, Tree>();
+  const parse = (source: Source): Tree => run(() => Handlebars.parseWithoutProcessing(source.source), source.file);
+  for (const source of [...formats.map(([, main]) => main), ...Object.values(bundle.partials)]) {
+    // A source the build compiled for some format is known to parse.
+    const known = formats.some(([format]) => precompiled.has(precompiledKey(format, source.source)));
+    if (!known) trees.set(source, parse(source));
+  }
+  const compiled = new Map<TextFormat, Delegate>();
+  for (const [format, main] of formats) {
+    const hbs = createHandlebars(format);
+    const load = (source: Source): Delegate =>
+      onFirstUse(source.file, () => {
+        const spec = precompiled.get(precompiledKey(format, source.source));
+        // Each format compiles its own copy of the tree: compiling changes it (whitespace control).
+        return spec ? hbs.template(spec) : hbs.compile(structuredClone(trees.get(source) ?? parse(source)), compileOptions());
+      });
+    for (const [name, partial] of Object.entries(bundle.partials)) hbs.registerPartial(name, load(partial));
+    compiled.set(format, load(main));
   }
   return {
     name: bundle.name,
     formats: [...compiled.keys()],
     render(format, model, extras) {
-      const fn = compiled.get(format);
-      if (!fn) throw new TemplateError(`template \`${bundle.name}\` has no ${format} output`, bundle.dir);
-      return fn(model, extras);
+      const template = compiled.get(format);
+      if (!template) throw new TemplateError(`template \`${bundle.name}\` has no ${format} output`, bundle.dir);
+      return template(model, { data: { css: bundle.css, generator: extras.generator, format } });
     },
   };
 }
 
-function compileOne(hbs: typeof Handlebars, source: string, file: string, noEscape: boolean): HandlebarsTemplateDelegate {
-  // Handlebars compiles lazily on first use; parsing now makes syntax errors surface before any
-  // case is rendered, at a fraction of the cost of compiling.
-  run(() => hbs.parse(source), file);
-  const template = run(() => hbs.compile(source, { strict: true, noEscape, preventIndent: true }), file);
-  return (context: unknown, options?: Handlebars.RuntimeOptions) => run(() => template(context, options), file);
+/**
+ * Compiles the sources of a bundle as the build does for the built-in templates: each format's main
+ * template and the partials it can reach (all of them if it names a partial by an expression).
+ */
+export function precompileBundle(bundle: TemplateBundle): Map<string, string> {
+  const specs = new Map<string, string>();
+  for (const [format, main] of Object.entries(bundle.formats) as [TextFormat, Source][]) {
+    const hbs = createHandlebars(format);
+    for (const { file, source } of [main, ...reachablePartials(main, bundle.partials)]) {
+      specs.set(precompiledKey(format, source), run(() => hbs.precompile(source, compileOptions()) as unknown as string, file));
+    }
+  }
+  return specs;
+}
+
+/** The partials a template uses, directly or through other partials. */
+function reachablePartials(main: Source, partials: Record<string, Source>): Source[] {
+  const found = new Set<string>();
+  const visit = (source: Source): boolean => {
+    for (const name of partialNames(Handlebars.parseWithoutProcessing(source.source))) {
+      if (name === undefined) return false;
+      const partial = partials[name];
+      if (partial && !found.has(name)) {
+        found.add(name);
+        if (!visit(partial)) return false;
+      }
+    }
+    return true;
+  };
+  return visit(main) ? [...found].map((name) => partials[name] as Source) : Object.values(partials);
+}
+
+/** Names of the partials a tree calls; undefined for one named by an expression. */
+function partialNames(node: unknown, names: (string | undefined)[] = []): (string | undefined)[] {
+  if (Array.isArray(node)) node.forEach((child) => partialNames(child, names));
+  else if (node !== null && typeof node === 'object') {
+    const { type, name } = node as { type?: string; name?: { type: string; original?: unknown; value?: unknown } };
+    if ((type === 'PartialStatement' || type === 'PartialBlockStatement') && name) {
+      names.push(name.type === 'PathExpression' ? String(name.original) : name.type.endsWith('Literal') ? String(name.value) : undefined);
+    }
+    for (const [key, child] of Object.entries(node)) if (key !== 'loc') partialNames(child, names);
+  }
+  return names;
+}
+
+/** A template function made the first time it is called; its errors name its file. */
+function onFirstUse(file: string, make: () => HandlebarsTemplateDelegate): Delegate {
+  let template: HandlebarsTemplateDelegate | undefined;
+  return (context, options) => run(() => (template ??= make())(context, options), file);
 }
 
 /** Runs template code, turning Handlebars' errors into a TemplateError with the file and line. */
