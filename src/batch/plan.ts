@@ -1,9 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EXTENSIONS, type OutputFormat } from '../formats.js';
 import type { InputRef } from '../io/expand-inputs.js';
 import { outputPath, sourceParts } from './output-names.js';
-import { isUpToDate, peekCaseId } from './up-to-date.js';
+import { isUpToDate, peekCaseIdInFile } from './up-to-date.js';
 
 export interface PlanOptions {
   formats: readonly OutputFormat[];
@@ -29,29 +29,30 @@ export interface BatchPlan {
 }
 
 /**
- * Looks at every input once, cheaply (the id is read without parsing the YAML), to find outputs that
- * two inputs would write and cases whose outputs are already up to date.
+ * Looks at every input once, cheaply (the id is read from its first lines, without parsing), to find
+ * outputs that two inputs would write and cases whose outputs are already up to date.
  */
 export function planBatch(refs: readonly InputRef[], options: PlanOptions): BatchPlan {
   const claims = new Map<string, string>();
   const clashes = new Map<string, Set<string>>();
   const todo: InputRef[] = [];
   const skipped: InputRef[] = [];
+  const needsId = options.output === undefined && options.namePattern.includes('{id}');
   for (const ref of refs) {
     if (ref.kind === 'stdin') {
       todo.push(ref);
       continue;
     }
-    let text: string;
-    let mtime: number;
+    let id = '';
+    let mtime = 0;
     try {
-      text = readFileSync(ref.path, 'utf8');
-      mtime = statSync(ref.path).mtimeMs;
+      if (needsId) id = peekCaseIdInFile(ref.path) ?? '';
+      if (!options.force) mtime = statSync(ref.path).mtimeMs;
     } catch {
       todo.push(ref); // the render reports the problem with the file
       continue;
     }
-    const targets = plannedTargets(ref, text, options);
+    const targets = needsId && id === '' ? undefined : plannedTargets(ref, id, options);
     for (const target of targets ?? []) {
       const key = resolve(target);
       const first = claims.get(key);
@@ -65,11 +66,8 @@ export function planBatch(refs: readonly InputRef[], options: PlanOptions): Batc
   return { todo, skipped, conflicts, claims };
 }
 
-function plannedTargets(ref: InputRef & { kind: 'file' }, text: string, options: PlanOptions): string[] | undefined {
+function plannedTargets(ref: InputRef & { kind: 'file' }, id: string, options: PlanOptions): string[] {
   if (options.output !== undefined) return options.output === '-' ? [] : [options.output];
-  const needsId = options.namePattern.includes('{id}');
-  const id = needsId ? peekCaseId(text) : '';
-  if (id === undefined) return undefined;
   const parts = { id, ...sourceParts(ref.path, ref.root) };
   return options.formats.map((format) => outputPath(options.outDir, options.namePattern, { ...parts, ext: EXTENSIONS[format] }));
 }

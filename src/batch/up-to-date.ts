@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The newest modification time of the files in a template folder (recursively), in ms. */
@@ -15,6 +15,25 @@ export function newestMtime(dir: string): number {
 /** The id a case file declares, read without parsing it; undefined when it is not a plain top-level `id:`. */
 export function peekCaseId(text: string): string | undefined {
   return /^id:[ \t]*(["']?)([a-z0-9][a-z0-9-]*)\1[ \t]*(?:#.*)?$/m.exec(text)?.[2];
+}
+
+/** Bytes read first when peeking: the id is near the top of almost every case file. */
+const HEAD_BYTES = 4096;
+
+/** The id a case file declares, reading only its first lines when the id is there (see peekCaseId). */
+export function peekCaseIdInFile(path: string): string | undefined {
+  const head = Buffer.alloc(HEAD_BYTES);
+  const fd = openSync(path, 'r');
+  let read: number;
+  try {
+    read = readSync(fd, head, 0, HEAD_BYTES, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const text = head.toString('utf8', 0, read);
+  if (read < HEAD_BYTES) return peekCaseId(text);
+  // Only whole lines: a line cut off at the end could show part of the id.
+  return peekCaseId(text.slice(0, text.lastIndexOf('\n') + 1)) ?? peekCaseId(readFileSync(path, 'utf8'));
 }
 
 /** Whether every output exists and is newer than both the case file and the template. */

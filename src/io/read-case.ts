@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { MAX_CASE_BYTES } from '../core/parse.js';
 import type { InputRef } from './expand-inputs.js';
 
@@ -18,15 +18,13 @@ export function readCaseSource(ref: InputRef): CaseSource {
   if (ref.kind === 'stdin') {
     return { name: '<stdin>', text: readFileSync(0, 'utf8') };
   }
-  if (statSync(ref.path).size <= MAX_CASE_BYTES) {
-    return { name: ref.path, path: ref.path, text: readFileSync(ref.path, 'utf8') };
-  }
-  const head = Buffer.alloc(MAX_CASE_BYTES + 1);
   const fd = openSync(ref.path, 'r');
   try {
-    readSync(fd, head, 0, head.length, 0);
+    if (fstatSync(fd).size <= MAX_CASE_BYTES) return { name: ref.path, path: ref.path, text: readFileSync(fd, 'utf8') };
+    const head = Buffer.alloc(MAX_CASE_BYTES + 1);
+    const read = readSync(fd, head, 0, head.length, 0);
+    return { name: ref.path, path: ref.path, text: head.toString('utf8', 0, read) };
   } finally {
     closeSync(fd);
   }
-  return { name: ref.path, path: ref.path, text: head.toString('utf8') };
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkNamePattern, outputPath, sourceParts } from '../../src/batch/output-names.js';
 import { parseShard, selectShard } from '../../src/batch/shard.js';
-import { peekCaseId } from '../../src/batch/up-to-date.js';
+import { peekCaseId, peekCaseIdInFile } from '../../src/batch/up-to-date.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { InputRef } from '../../src/io/expand-inputs.js';
 
 const refs: InputRef[] = Array.from({ length: 200 }, (_, i) => ({ kind: 'file', path: `cases/site-${i % 7}/case-${i}.yaml` }));
@@ -47,5 +50,20 @@ describe('output names', () => {
     expect(peekCaseId('casereport: 1\nid: "quoted-id"\n')).toBe('quoted-id');
     expect(peekCaseId('casereport: 1\npatient:\n  id: nested\n')).toBeUndefined();
     expect(peekCaseId('id: Not_Valid\n')).toBeUndefined();
+  });
+
+  it('peeks at the id of a file from its first lines, and reads on when the id comes later', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casereport-peek-'));
+    const file = (name: string, text: string): string => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    };
+    expect(peekCaseIdInFile(file('small.yaml', 'casereport: 1\nid: small-one\n'))).toBe('small-one');
+    const filler = `notes: ${'x'.repeat(5000)}\n`;
+    expect(peekCaseIdInFile(file('late.yaml', `casereport: 1\n${filler}id: late-one\n`))).toBe('late-one');
+    // The first 4 KiB end inside the id line: the whole line is read, not "long-i".
+    const cut = `casereport: 1\nnotes: ${'y'.repeat(4096 - 'casereport: 1\nnotes: \nid: long-i'.length)}\nid: long-id\n${filler}`;
+    expect(peekCaseIdInFile(file('cut.yaml', cut))).toBe('long-id');
+    expect(peekCaseIdInFile(file('none.yaml', `casereport: 1\n${filler}`))).toBeUndefined();
   });
 });
