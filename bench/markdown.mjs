@@ -2,7 +2,7 @@
 // Markdown throughput: one `casereport render` process over N generated case files.
 // Usage: node bench/markdown.mjs [N=1000] [kind=mix|steven-sci|sci-assessments|minimal]   (run `npm run build` first)
 // Prints cases per second (whole process, start-up included) and peak memory where /usr/bin/time exists.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateCases } from './generate-cases.mjs';
@@ -15,6 +15,8 @@ const cases = join(work, 'cases');
 const out = join(work, 'md');
 generateCases(cases, count, kind);
 rmSync(out, { recursive: true, force: true });
+// Deleting and writing thousands of files leaves the disk busy for a while; let it settle first.
+execFileSync('sync');
 
 const cli = [join(ROOT, 'bin', 'casereport.js'), 'render', cases, '--format', 'md', '--out-dir', out, '--quiet'];
 const timed = existsSync('/usr/bin/time');
