@@ -3,20 +3,25 @@
 // Usage: node bench/markdown.mjs [N=1000] [kind=mix|steven-sci|sci-assessments|minimal]   (run `npm run build` first)
 // Prints cases per second (whole process, start-up included) and peak memory where /usr/bin/time exists.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { generateCases } from './generate-cases.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const count = Number(process.argv[2] ?? 1000);
 const kind = process.argv[3] ?? 'mix';
 const work = join(ROOT, 'bench', 'out');
-const cases = join(work, 'cases');
-const out = join(work, 'md');
-generateCases(cases, count, kind);
-rmSync(out, { recursive: true, force: true });
-// Deleting and writing thousands of files leaves the disk busy for a while; let it settle first.
+// The cases are kept between runs: writing or deleting ten thousand files keeps the disk busy for
+// seconds afterwards, which would be measured as casereport's time.
+const cases = join(work, `cases-${kind}-${count}`);
+if (!existsSync(join(cases, '.complete'))) {
+  generateCases(cases, count, kind);
+  writeFileSync(join(cases, '.complete'), '');
+}
+const out = join(work, `md-${process.pid}`);
 execFileSync('sync');
+await sleep(2000);
 
 const cli = [join(ROOT, 'bin', 'casereport.js'), 'render', cases, '--format', 'md', '--out-dir', out, '--quiet'];
 const timed = existsSync('/usr/bin/time');
@@ -30,6 +35,7 @@ if (run.status !== 0) {
   process.exit(1);
 }
 const written = readdirSync(out).filter((f) => f.endsWith('.md')).length;
+rmSync(out, { recursive: true, force: true });
 const peak = /peak-rss-kb (\d+)/.exec(run.stderr)?.[1];
 console.log(`markdown (${kind}): ${written}/${count} cases in ${seconds.toFixed(2)} s = ${(written / seconds).toFixed(0)} cases/s` +
   (peak ? `, peak memory ${(Number(peak) / 1024).toFixed(0)} MB` : ''));

@@ -1,9 +1,10 @@
-import { availableParallelism } from 'node:os';
+import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { InputRef } from '../io/expand-inputs.js';
 import type { CaseJobSettings } from './case-job.js';
 import { SharedQueue } from './shared-queue.js';
-import { mergeSummaries, runBatch, type BatchEvent, type BatchOptions, type BatchSummary } from './run-batch.js';
+// Only types from the renderer: this module is loaded first, to start the threads, and must be light.
+import type { BatchEvent, BatchOptions, BatchSummary } from './run-batch.js';
 
 /** Below this many cases, starting threads costs more than it saves. */
 export const PARALLEL_THRESHOLD = 200;
@@ -26,12 +27,21 @@ export interface ThreadWork {
 export type ThreadMessage = { type: 'events'; events: BatchEvent[] } | { type: 'summary'; summary: BatchSummary };
 
 /**
- * How many threads a text-only batch of this many cases is worth, at most `concurrency` (1: none
- * besides this one). A PDF batch uses one: its parallel part is the browser's pages.
+ * Whether a text-only batch over these inputs may be large enough for helper threads: a folder or a
+ * glob may hold any number of cases. Known before the inputs are expanded, so that the threads can
+ * start loading at once; they are ended if the batch turns out small.
  */
-export function threadsFor(cases: number, formats: readonly string[], concurrency = availableParallelism()): number {
-  if (formats.includes('pdf')) return 1;
-  return Math.max(1, Math.min(concurrency, Math.floor(cases / (PARALLEL_THRESHOLD / 2))));
+export function mayBeLargeBatch(inputs: readonly string[]): boolean {
+  if (inputs.length >= PARALLEL_THRESHOLD) return true;
+  return inputs.some((input) => input !== '-' && (/[*?[{]/.test(input) || isFolder(input)));
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -58,6 +68,7 @@ export class RenderThreads {
 
   /** Renders `refs` on this thread and the helpers; the helpers end with it. */
   async run(refs: readonly InputRef[], options: BatchOptions): Promise<BatchSummary> {
+    const { mergeSummaries, runBatch } = await import('./run-batch.js');
     const started = process.hrtime.bigint();
     const queue = new SharedQueue(refs.length);
     const failFast = options.failFast === true;
@@ -105,7 +116,13 @@ export class RenderThreads {
  * enough to be worth it; otherwise ends the helpers and renders it here.
  */
 export async function runParallelBatch(refs: readonly InputRef[], options: BatchOptions, helpers?: RenderThreads): Promise<BatchSummary> {
-  if (helpers && refs.length >= PARALLEL_THRESHOLD && refs.every((r) => r.kind === 'file') && !options.formats.includes('pdf')) return helpers.run(refs, options);
+  if (helpers && worthThreads(refs, options.formats)) return helpers.run(refs, options);
   await helpers?.close();
+  const { runBatch } = await import('./run-batch.js');
   return runBatch(refs, options);
+}
+
+/** Whether these cases are worth rendering on several threads. */
+export function worthThreads(refs: readonly InputRef[], formats: readonly string[]): boolean {
+  return refs.length >= PARALLEL_THRESHOLD && !formats.includes('pdf') && refs.every((r) => r.kind === 'file');
 }

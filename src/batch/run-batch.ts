@@ -43,8 +43,7 @@ export interface BatchSummary {
  */
 export async function runBatch(refs: readonly InputRef[], options: BatchOptions): Promise<BatchSummary> {
   const started = process.hrtime.bigint();
-  const knownDirs = new Set<string>();
-  const write = options.write ?? ((output: RenderedOutput) => writeOutput(output, knownDirs));
+  const write = options.write ?? writeOutput;
   const claimed = options.claims ?? new Map<string, string>();
   const failures: CaseFailure[] = [];
   let rendered = 0;
@@ -100,9 +99,9 @@ export async function runBatch(refs: readonly InputRef[], options: BatchOptions)
 
 // Synchronous on purpose: a small file written and renamed synchronously takes about 0.05 ms here,
 // the same through the thread pool several times that; the batch is bound by rendering, not the disk.
-function writeOutput(output: RenderedOutput, knownDirs: Set<string>): void {
+function writeOutput(output: RenderedOutput): void {
   if (output.target === '-') process.stdout.write(output.content);
-  else writeFileAtomic(output.target, output.content, knownDirs);
+  else writeFileAtomic(output.target, output.content);
 }
 
 /** Adds up the summaries of parts of one batch. */

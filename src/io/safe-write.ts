@@ -24,17 +24,20 @@ function track(temp: string): void {
 /**
  * Writes a file so that readers see either the old content or the new, never half of it:
  * the data goes to a temporary file in the same folder, which is then renamed over the target.
+ * A missing folder is created (only then: most writes go to a folder that exists).
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array, knownDirs?: Set<string>): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const dir = dirname(path);
-  if (!knownDirs?.has(dir)) {
-    mkdirSync(dir, { recursive: true });
-    knownDirs?.add(dir);
-  }
   const temp = join(dir, `${TEMP_MARKER}${process.pid}-${threadId}-${++written}-${basename(path)}`);
   track(temp);
   try {
-    writeFileSync(temp, data);
+    try {
+      writeFileSync(temp, data);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(temp, data);
+    }
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });

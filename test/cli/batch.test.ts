@@ -102,6 +102,12 @@ describe('large text-only batches', () => {
     for (const file of written) expect(readFileSync(join(out, file), 'utf8'), file).toBe(readFileSync(join(alone, file), 'utf8'));
   });
 
+  it('leave a small folder to one thread (threads started early for a folder are ended)', () => {
+    const run = runCli(['render', caseFolder(12), '--format', 'md', '--out-dir', tempDir(), '--json', '--concurrency', '2']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ rendered: 12, threads: 1 });
+  });
+
   it('stop every thread soon after the first failure with --fail-fast', () => {
     const cases = caseFolder(400, 1); // broken-1.yaml comes first
     const out = tempDir();

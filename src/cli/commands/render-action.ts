@@ -42,15 +42,31 @@ export async function runRender(inputs: string[], options: RenderOptions): Promi
   process.on('SIGTERM', onSignal);
   let helpers: RenderThreads | undefined;
   try {
-    const [{ checkNamePattern }, { expandInputs }, { runBatch }, { RenderThreads, runParallelBatch, threadsFor }, { planBatch }, { parseShard, selectShard }, { newestMtime }, { GENERATOR }] = await Promise.all([
+    const [{ RenderThreads, mayBeLargeBatch, runParallelBatch, worthThreads }, { GENERATOR }] = await Promise.all([
+      import('../../batch/parallel-batch.js'),
+      import('../package-info.js'),
+    ]);
+    const settings = {
+      formats,
+      generator: GENERATOR,
+      outDir: options.outDir,
+      namePattern: options.name,
+      ...(options.output !== undefined ? { output: options.output } : {}),
+      print,
+      deidentify: options.deidentify === true,
+    };
+    // Helper threads for a large text batch start first: they load the renderer while this thread
+    // loads its own modules, expands the inputs and plans the batch.
+    if (!formats.includes('pdf') && concurrency > 1 && mayBeLargeBatch(inputs)) {
+      helpers = RenderThreads.start(concurrency - 1, { template: options.template, settings });
+    }
+    const [{ checkNamePattern }, { expandInputs }, { runBatch }, { planBatch }, { parseShard, selectShard }, { newestMtime }] = await Promise.all([
       import('../../batch/output-names.js'),
       import('../../io/expand-inputs.js'),
       import('../../batch/run-batch.js'),
-      import('../../batch/parallel-batch.js'),
       import('../../batch/plan.js'),
       import('../../batch/shard.js'),
       import('../../batch/up-to-date.js'),
-      import('../package-info.js'),
     ]);
     const nameProblem = checkNamePattern(options.name);
     if (nameProblem) throw new CliError(nameProblem, EXIT.usage);
@@ -62,17 +78,10 @@ export async function runRender(inputs: string[], options: RenderOptions): Promi
     if (options.output !== undefined && (refs.length !== 1 || formats.length !== 1)) {
       throw new CliError('-o/--output takes one input and one format', EXIT.usage, 'use --out-dir (and --name) for several inputs or formats');
     }
-    const settings = {
-      formats,
-      generator: GENERATOR,
-      outDir: options.outDir,
-      namePattern: options.name,
-      ...(options.output !== undefined ? { output: options.output } : {}),
-      print,
-      deidentify: options.deidentify === true,
-    };
-    // Helper threads for a large text batch start now, to load while this thread plans the batch.
-    helpers = refs.every((r) => r.kind === 'file') ? RenderThreads.start(threadsFor(refs.length, formats, concurrency) - 1, { template: options.template, settings }) : undefined;
+    if (helpers && !worthThreads(refs, formats)) {
+      await helpers.close();
+      helpers = undefined;
+    }
     const { template, dir } = await compileChosenTemplate(options.template);
     if (formats.includes('pdf') && !template.formats.includes('html')) {
       throw new CliError(`template \`${template.name}\` has no HTML output, which PDF is printed from`, EXIT.template);
