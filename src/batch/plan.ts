@@ -44,10 +44,8 @@ export function planBatch(refs: readonly InputRef[], options: PlanOptions): Batc
       continue;
     }
     let id = '';
-    let mtime = 0;
     try {
       if (needsId) id = peekCaseIdInFile(ref.path) ?? '';
-      if (!options.force) mtime = statSync(ref.path).mtimeMs;
     } catch {
       todo.push(ref); // the render reports the problem with the file
       continue;
@@ -59,7 +57,7 @@ export function planBatch(refs: readonly InputRef[], options: PlanOptions): Batc
       if (first === undefined) claims.set(key, ref.path);
       else clashes.set(target, (clashes.get(target) ?? new Set([first])).add(ref.path));
     }
-    if (targets && !options.force && isUpToDate(targets, mtime, options.templateMtime)) skipped.push(ref);
+    if (targets && !options.force && isUpToDate(targets, () => statSync(ref.path).mtimeMs, options.templateMtime)) skipped.push(ref);
     else todo.push(ref);
   }
   const conflicts = [...clashes].map(([target, inputs]) => ({ target, inputs: [...inputs] }));

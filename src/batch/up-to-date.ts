@@ -36,14 +36,23 @@ export function peekCaseIdInFile(path: string): string | undefined {
   return peekCaseId(text.slice(0, text.lastIndexOf('\n') + 1)) ?? peekCaseId(readFileSync(path, 'utf8'));
 }
 
-/** Whether every output exists and is newer than both the case file and the template. */
-export function isUpToDate(targets: readonly string[], sourceMtime: number, templateMtime: number): boolean {
-  const since = Math.max(sourceMtime, templateMtime);
-  return targets.every((target) => {
+/**
+ * Whether every output exists and is newer than both the case file and the template. The case
+ * file's time is asked for only when every output exists (on a first run, none do).
+ */
+export function isUpToDate(targets: readonly string[], sourceMtime: () => number, templateMtime: number): boolean {
+  const times: number[] = [];
+  for (const target of targets) {
     try {
-      return statSync(target).mtimeMs > since;
+      times.push(statSync(target).mtimeMs);
     } catch {
       return false;
     }
-  });
+  }
+  try {
+    const since = Math.max(sourceMtime(), templateMtime);
+    return times.every((time) => time > since);
+  } catch {
+    return false; // the render reports what is wrong with the case file
+  }
 }
