@@ -1,13 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadTemplate } from '../io/load-template.js';
 import { compileTemplate } from '../render/compile-template.js';
-import { mergeSummaries, runBatch, type BatchEvent, type BatchSummary } from './run-batch.js';
+import { runBatch, type BatchEvent } from './run-batch.js';
 import { SharedQueue } from './shared-queue.js';
 import type { ThreadMessage, ThreadSetup, ThreadWork } from './parallel-batch.js';
 
 // A helper thread of a text-only batch (see RenderThreads). It compiles the template as soon as it
-// starts, then claims cases from the shared counter until none are left, posting each chunk's
-// events and, at the end, its summary.
+// starts, then claims cases from the shared counter until none are left, saying which chunk it
+// took (so that the main thread can render it again if this thread dies) and then its events.
 const setup = workerData as ThreadSetup;
 const port = parentPort;
 if (port) {
@@ -17,8 +17,8 @@ if (port) {
     void (async () => {
       const queue = new SharedQueue(work.refs.length, work.queue);
       const claims = new Map(work.claims);
-      const summaries: BatchSummary[] = [];
       for (let chunk = queue.claim(); chunk; chunk = queue.claim()) {
+        post({ type: 'claimed', chunk });
         const events: BatchEvent[] = [];
         const summary = await runBatch(work.refs.slice(...chunk), {
           ...setup.settings,
@@ -28,11 +28,10 @@ if (port) {
           failFast: work.failFast,
           onEvent: (event) => events.push(event),
         });
-        summaries.push(summary);
         if (work.failFast && summary.failed > 0) queue.stop();
         post({ type: 'events', events });
       }
-      post({ type: 'summary', summary: mergeSummaries(summaries, 0) });
+      post({ type: 'done' });
       port.close(); // lets the thread end
     })();
   });

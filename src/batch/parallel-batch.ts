@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { InputRef } from '../io/expand-inputs.js';
-import type { CaseJobSettings } from './case-job.js';
+import type { CaseFailure, CaseJobSettings } from './case-job.js';
 import { SharedQueue } from './shared-queue.js';
 // Only types from the renderer: this module is loaded first, to start the threads, and must be light.
 import type { BatchEvent, BatchOptions, BatchSummary } from './run-batch.js';
@@ -24,7 +24,8 @@ export interface ThreadWork {
   failFast: boolean;
 }
 
-export type ThreadMessage = { type: 'events'; events: BatchEvent[] } | { type: 'summary'; summary: BatchSummary };
+/** What a helper thread tells the main thread: the chunk it took, the chunk's events, that it is done. */
+export type ThreadMessage = { type: 'claimed'; chunk: [number, number] } | { type: 'events'; events: BatchEvent[] } | { type: 'done' };
 
 /**
  * Whether a text-only batch over these inputs may be large enough for helper threads: a folder or a
@@ -45,20 +46,51 @@ function isFolder(path: string): boolean {
 }
 
 /**
+ * The heap limit of a helper thread, in MB: modest, so that a thread collects garbage sooner and
+ * memory stays flat over long batches. `CASEREPORT_THREAD_HEAP_MB` changes it (a thread that runs
+ * out stops, and the main thread renders its cases).
+ */
+function threadHeapMb(): number {
+  const asked = Number(process.env.CASEREPORT_THREAD_HEAP_MB);
+  return Number.isInteger(asked) && asked > 0 ? asked : 160;
+}
+
+/** One helper thread, watched from the moment it starts (it may end before it is given work). */
+class Helper {
+  readonly worker: Worker;
+  /** Resolves when the thread has ended: with why, or with undefined when it finished its work. */
+  readonly ended: Promise<string | undefined>;
+  #finished = false;
+
+  constructor(setup: ThreadSetup) {
+    this.worker = new Worker(new URL('./batch-worker.js', import.meta.url), {
+      workerData: setup,
+      resourceLimits: { maxOldGenerationSizeMb: threadHeapMb(), maxYoungGenerationSizeMb: 48 },
+    });
+    this.ended = new Promise((resolve) => {
+      let why: string | undefined;
+      this.worker.on('error', (error) => (why ??= error.message));
+      this.worker.on('exit', (code) => resolve(this.#finished ? undefined : (why ?? `exit code ${code}`)));
+    });
+  }
+
+  /** Marks the work done (the thread ends next). */
+  finished(): void {
+    this.#finished = true;
+  }
+}
+
+/**
  * Helper threads for a text-only batch. They are started as early as possible (they load the
  * renderer and compile the template while this thread plans the batch) and then share one queue
  * with this thread: each claims a few cases at a time from a shared counter, so no thread waits
  * for another to hand out work, and a thread that gets heavy cases does not hold the others up.
  */
 export class RenderThreads {
-  private readonly workers: Worker[];
+  private readonly helpers: Helper[];
 
   private constructor(count: number, setup: ThreadSetup) {
-    // A modest heap limit makes a thread collect garbage sooner: memory stays flat over long batches.
-    this.workers = Array.from({ length: count }, () => new Worker(new URL('./batch-worker.js', import.meta.url), {
-      workerData: setup,
-      resourceLimits: { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 48 },
-    }));
+    this.helpers = Array.from({ length: count }, () => new Helper(setup));
   }
 
   /** Starts `count` helper threads, or none. */
@@ -66,48 +98,68 @@ export class RenderThreads {
     return count > 0 ? new RenderThreads(count, setup) : undefined;
   }
 
-  /** Renders `refs` on this thread and the helpers; the helpers end with it. */
+  /**
+   * Renders `refs` on this thread and the helpers; the helpers end with it. Counts come from the
+   * cases' events, whichever thread rendered them. A helper that stops (out of memory, say) loses
+   * nothing: this thread renders again the chunk it had taken (rewriting an output it had finished
+   * is harmless: writes are atomic and the content is the same).
+   */
   async run(refs: readonly InputRef[], options: BatchOptions): Promise<BatchSummary> {
-    const { mergeSummaries, runBatch } = await import('./run-batch.js');
+    const { runBatch } = await import('./run-batch.js');
     const started = process.hrtime.bigint();
     const queue = new SharedQueue(refs.length);
-    const failFast = options.failFast === true;
+    let rendered = 0;
+    const failures: CaseFailure[] = [];
     const stopIfAsked = (): void => {
-      if (options.signal?.aborted || (failFast && failed > 0)) queue.stop();
+      if (options.signal?.aborted || (options.failFast && failures.length > 0)) queue.stop();
     };
-    let failed = 0;
     const onEvent = (event: BatchEvent): void => {
-      if (event.type === 'case-failed') failed++;
+      if (event.type === 'case-done') rendered++;
+      if (event.type === 'case-failed') failures.push(event.failure);
       options.onEvent?.(event);
+      stopIfAsked();
     };
-    const work: ThreadWork = { refs: [...refs], claims: [...(options.claims ?? new Map<string, string>())], queue: queue.buffer, failFast };
-    const fromHelpers = this.workers.map((worker) => new Promise<BatchSummary>((resolve, reject) => {
-      worker.on('message', (message: ThreadMessage) => {
-        if (message.type === 'events') message.events.forEach(onEvent);
-        else resolve(message.summary);
-        stopIfAsked();
+    const orphans: [number, number][] = [];
+    const work: ThreadWork = { refs: [...refs], claims: [...(options.claims ?? new Map<string, string>())], queue: queue.buffer, failFast: options.failFast === true };
+    const helpersDone = this.helpers.map(async (helper) => {
+      let taken: [number, number] | undefined;
+      helper.worker.on('message', (message: ThreadMessage) => {
+        if (message.type === 'claimed') taken = message.chunk;
+        else if (message.type === 'events') {
+          taken = undefined;
+          message.events.forEach(onEvent);
+        } else helper.finished();
       });
-      worker.on('error', reject);
-      worker.on('exit', (code) => reject(new Error(`a render thread stopped early (code ${code})`)));
-      worker.postMessage(work);
-    }));
-    fromHelpers.forEach((p) => p.catch(() => queue.stop()));
-    const own: BatchSummary[] = [];
+      helper.worker.postMessage(work);
+      const why = await helper.ended;
+      if (why === undefined) return;
+      if (taken) orphans.push(taken);
+      onEvent({ type: 'thread-stopped', message: why });
+    });
     const claims = new Map(options.claims ?? []);
-    stopIfAsked();
-    for (let chunk = queue.claim(); chunk; stopIfAsked(), chunk = queue.claim()) {
-      own.push(await runBatch(refs.slice(...chunk), { ...options, claims, onEvent }));
-      // Let the helpers' events in: rendering never yields to the event loop by itself.
+    const renderHere = async (chunk: [number, number]): Promise<void> => {
+      await runBatch(refs.slice(...chunk), { ...options, claims, onEvent });
+      // Let the helpers' messages in: rendering never yields to the event loop by itself.
       await new Promise((resolve) => setImmediate(resolve));
-    }
-    const summaries = [...own, ...(await Promise.all(fromHelpers))];
-    const merged = mergeSummaries(summaries, Number(process.hrtime.bigint() - started) / 1e9);
-    return { ...merged, total: refs.length, notStarted: refs.length - queue.claimed + merged.notStarted, threads: this.workers.length + 1 };
+    };
+    stopIfAsked();
+    for (let chunk = queue.claim(); chunk; chunk = queue.claim()) await renderHere(chunk);
+    await Promise.all(helpersDone);
+    for (const chunk of orphans) if (!queue.stopped) await renderHere(chunk);
+    return {
+      total: refs.length,
+      rendered,
+      failed: failures.length,
+      notStarted: refs.length - rendered - failures.length,
+      seconds: Number(process.hrtime.bigint() - started) / 1e9,
+      failures,
+      threads: this.helpers.length + 1,
+    };
   }
 
   /** Ends the helpers without running anything (the batch turned out small, or failed to start). */
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all(this.helpers.map((h) => h.worker.terminate()));
   }
 }
 

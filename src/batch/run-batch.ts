@@ -7,7 +7,9 @@ import { renderCaseJob, type CaseFailure, type CaseJobSettings, type RenderedOut
 /** What a batch reports while it runs, for progress bars and logs. */
 export type BatchEvent =
   | { type: 'case-done'; name: string; written: string[]; warnings?: { text: string; issues: CaseIssue[] } }
-  | { type: 'case-failed'; failure: CaseFailure };
+  | { type: 'case-failed'; failure: CaseFailure }
+  /** A render thread of a text batch stopped; the cases it had taken are rendered again by another. */
+  | { type: 'thread-stopped'; message: string };
 
 export interface BatchOptions extends CaseJobSettings {
   /** Cases in flight at once (PDF printing is the slow, parallel part). */
@@ -102,17 +104,4 @@ export async function runBatch(refs: readonly InputRef[], options: BatchOptions)
 function writeOutput(output: RenderedOutput): void {
   if (output.target === '-') process.stdout.write(output.content);
   else writeFileAtomic(output.target, output.content);
-}
-
-/** Adds up the summaries of parts of one batch. */
-export function mergeSummaries(summaries: readonly BatchSummary[], seconds: number): BatchSummary {
-  return {
-    total: summaries.reduce((n, s) => n + s.total, 0),
-    rendered: summaries.reduce((n, s) => n + s.rendered, 0),
-    failed: summaries.reduce((n, s) => n + s.failed, 0),
-    notStarted: summaries.reduce((n, s) => n + s.notStarted, 0),
-    seconds,
-    failures: summaries.flatMap((s) => s.failures),
-    threads: 1,
-  };
 }

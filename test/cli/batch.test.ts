@@ -108,6 +108,25 @@ describe('large text-only batches', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ rendered: 12, threads: 1 });
   });
 
+  it.each([
+    ['as it starts', '1'],
+    ['in the middle of the batch', '16'], // here: loads, then runs out on its first chunk of rich cases
+  ])('lose nothing when a render thread runs out of memory %s: the main thread renders its cases', (_when, heapMb) => {
+    const cases = tempDir();
+    const rich = exampleText('sci-assessments');
+    for (let i = 1; i <= 210; i++) writeFileSync(join(cases, `rich-${i}.yaml`), rich.replace('id: sci-assessments', `id: rich-${i}`));
+    const out = tempDir();
+    const run = runCli(['render', cases, '--format', 'md', '--out-dir', out, '--json', '--concurrency', '2'], { env: { CASEREPORT_THREAD_HEAP_MB: heapMb } });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('a render thread stopped');
+    expect(JSON.parse(run.stdout)).toMatchObject({ total: 210, rendered: 210, failed: 0, notStarted: 0 });
+    const reports = readdirSync(out).filter((f) => f.endsWith('.md'));
+    expect(reports).toHaveLength(210);
+    for (const report of reports) {
+      expect(readFileSync(join(out, report), 'utf8').trimEnd(), report).toMatch(new RegExp(`from case file \`${report.replace('.md', '')}\`\\.\\*$`));
+    }
+  });
+
   it('stop every thread soon after the first failure with --fail-fast', () => {
     const cases = caseFolder(400, 1); // broken-1.yaml comes first
     const out = tempDir();

@@ -29,6 +29,12 @@ export class RenderReporter {
       if (!this.#bar && !this.json) for (const file of event.written) if (file !== '-') this.term.info(`${this.term.out.green('wrote')} ${file}`);
       return;
     }
+    if (event.type === 'thread-stopped') {
+      const text = `a render thread stopped (${event.message}); its cases are rendered by the main thread`;
+      if (this.#bar) this.#bar.print(text);
+      else this.term.problem(text);
+      return;
+    }
     const text = describeFailure(event.failure, this.term);
     if (this.#bar) {
       this.#bar.print(text);
