@@ -19,10 +19,10 @@ export function peekCaseId(text: string): string | undefined {
 
 /** Bytes read first when peeking: the id is near the top of almost every case file. */
 const HEAD_BYTES = 4096;
+const head = Buffer.alloc(HEAD_BYTES); // reused: planning peeks at thousands of files in a row
 
 /** The id a case file declares, reading only its first lines when the id is there (see peekCaseId). */
 export function peekCaseIdInFile(path: string): string | undefined {
-  const head = Buffer.alloc(HEAD_BYTES);
   const fd = openSync(path, 'r');
   let read: number;
   try {
