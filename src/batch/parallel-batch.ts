@@ -1,6 +1,8 @@
 import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { InputRef } from '../io/expand-inputs.js';
+import { removeTempFilesOf } from '../io/safe-write.js';
 import type { CaseFailure, CaseJobSettings } from './case-job.js';
 import { SharedQueue } from './shared-queue.js';
 // Only types from the renderer: this module is loaded first, to start the threads, and must be light.
@@ -58,6 +60,8 @@ function threadHeapMb(): number {
 /** One helper thread, watched from the moment it starts (it may end before it is given work). */
 class Helper {
   readonly worker: Worker;
+  /** The thread's id, kept: a worker that has ended reports -1. */
+  readonly threadId: number;
   /** Resolves when the thread has ended: with why, or with undefined when it finished its work. */
   readonly ended: Promise<string | undefined>;
   #finished = false;
@@ -67,6 +71,7 @@ class Helper {
       workerData: setup,
       resourceLimits: { maxOldGenerationSizeMb: threadHeapMb(), maxYoungGenerationSizeMb: 48 },
     });
+    this.threadId = this.worker.threadId;
     this.ended = new Promise((resolve) => {
       let why: string | undefined;
       this.worker.on('error', (error) => (why ??= error.message));
@@ -113,13 +118,18 @@ export class RenderThreads {
     const stopIfAsked = (): void => {
       if (options.signal?.aborted || (options.failFast && failures.length > 0)) queue.stop();
     };
+    const folders = new Set<string>(); // where outputs went: where a stopped helper may have left a temporary file
     const onEvent = (event: BatchEvent): void => {
-      if (event.type === 'case-done') rendered++;
+      if (event.type === 'case-done') {
+        rendered++;
+        for (const file of event.written) if (file !== '-') folders.add(dirname(file));
+      }
       if (event.type === 'case-failed') failures.push(event.failure);
       options.onEvent?.(event);
       stopIfAsked();
     };
     const orphans: [number, number][] = [];
+    const stoppedThreads: number[] = [];
     const work: ThreadWork = { refs: [...refs], claims: [...(options.claims ?? new Map<string, string>())], queue: queue.buffer, failFast: options.failFast === true };
     const helpersDone = this.helpers.map(async (helper) => {
       let taken: [number, number] | undefined;
@@ -133,6 +143,7 @@ export class RenderThreads {
       helper.worker.postMessage(work);
       const why = await helper.ended;
       if (why === undefined) return;
+      stoppedThreads.push(helper.threadId);
       if (taken) orphans.push(taken);
       onEvent({ type: 'thread-stopped', message: why });
     });
@@ -146,6 +157,7 @@ export class RenderThreads {
     for (let chunk = queue.claim(); chunk; chunk = queue.claim()) await renderHere(chunk);
     await Promise.all(helpersDone);
     for (const chunk of orphans) if (!queue.stopped) await renderHere(chunk);
+    for (const thread of stoppedThreads) for (const folder of folders) removeTempFilesOf(thread, folder);
     return {
       total: refs.length,
       rendered,

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -10,6 +10,26 @@ const pending = new Set<string>();
 // Temporary names are unique per process, thread and write; the rename makes the write visible.
 let written = 0;
 let exitHookInstalled = false;
+
+/** How the temporary files of one thread of this process begin. */
+function tempPrefix(thread: number): string {
+  return `${TEMP_MARKER}${process.pid}-${thread}-`;
+}
+
+/**
+ * Removes the temporary files that a thread of this process left in `dir`: a thread that is
+ * stopped in the middle of a write (out of memory, say) cannot remove its own.
+ */
+export function removeTempFilesOf(thread: number, dir: string): void {
+  const prefix = tempPrefix(thread);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return; // no folder, no leftovers
+  }
+  for (const name of names) if (name.startsWith(prefix)) rmSync(join(dir, name), { force: true });
+}
 
 function track(temp: string): void {
   if (!exitHookInstalled) {
@@ -28,7 +48,7 @@ function track(temp: string): void {
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const dir = dirname(path);
-  const temp = join(dir, `${TEMP_MARKER}${process.pid}-${threadId}-${++written}-${basename(path)}`);
+  const temp = join(dir, `${tempPrefix(threadId)}${++written}-${basename(path)}`);
   track(temp);
   try {
     try {

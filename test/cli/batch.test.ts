@@ -120,6 +120,7 @@ describe('large text-only batches', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('a render thread stopped');
     expect(JSON.parse(run.stdout)).toMatchObject({ total: 210, rendered: 210, failed: 0, notStarted: 0 });
+    expect(readdirSync(out).filter((f) => f.includes('.casereport-tmp-'))).toEqual([]); // not even the stopped thread's
     const reports = readdirSync(out).filter((f) => f.endsWith('.md'));
     expect(reports).toHaveLength(210);
     for (const report of reports) {
