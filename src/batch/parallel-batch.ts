@@ -153,11 +153,18 @@ export class RenderThreads {
       // Let the helpers' messages in: rendering never yields to the event loop by itself.
       await new Promise((resolve) => setImmediate(resolve));
     };
-    stopIfAsked();
-    for (let chunk = queue.claim(); chunk; chunk = queue.claim()) await renderHere(chunk);
-    await Promise.all(helpersDone);
-    for (const chunk of orphans) if (!queue.stopped) await renderHere(chunk);
-    for (const thread of stoppedThreads) for (const folder of folders) removeTempFilesOf(thread, folder);
+    // If the process leaves in the middle (a second Ctrl-C), the helpers are stopped wherever they are.
+    const sweep = (): void => folders.forEach((folder) => removeTempFilesOf('any', folder));
+    process.on('exit', sweep);
+    try {
+      stopIfAsked();
+      for (let chunk = queue.claim(); chunk; chunk = queue.claim()) await renderHere(chunk);
+      await Promise.all(helpersDone);
+      for (const chunk of orphans) if (!queue.stopped) await renderHere(chunk);
+      for (const thread of stoppedThreads) for (const folder of folders) removeTempFilesOf(thread, folder);
+    } finally {
+      process.off('exit', sweep);
+    }
     return {
       total: refs.length,
       rendered,

@@ -11,16 +11,17 @@ const pending = new Set<string>();
 let written = 0;
 let exitHookInstalled = false;
 
-/** How the temporary files of one thread of this process begin. */
-function tempPrefix(thread: number): string {
-  return `${TEMP_MARKER}${process.pid}-${thread}-`;
+/** How the temporary files of one thread of this process begin (of every thread: `any`). */
+function tempPrefix(thread: number | 'any'): string {
+  return `${TEMP_MARKER}${process.pid}-${thread === 'any' ? '' : `${thread}-`}`;
 }
 
 /**
- * Removes the temporary files that a thread of this process left in `dir`: a thread that is
- * stopped in the middle of a write (out of memory, say) cannot remove its own.
+ * Removes the temporary files that a thread of this process (or any of its threads) left in `dir`:
+ * a thread that is stopped in the middle of a write (out of memory, or because the process is
+ * leaving) cannot remove its own.
  */
-export function removeTempFilesOf(thread: number, dir: string): void {
+export function removeTempFilesOf(thread: number | 'any', dir: string): void {
   const prefix = tempPrefix(thread);
   let names: string[];
   try {
