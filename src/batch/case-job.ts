@@ -65,10 +65,11 @@ export async function renderCaseJob(ref: InputRef, settings: CaseJobSettings): P
   const outputs: RenderedOutput[] = [];
   for (const format of settings.formats) {
     if (format === 'pdf') continue;
-    outputs.push({ format, target: target(format), content: result.outputs.get(format) ?? '' });
+    const file = target(format);
+    outputs.push({ format, target: file, content: result.outputs.get(format) ?? '' });
     // Markdown links its charts as .svg files beside it; HTML and PDF carry them inline.
-    if (format === 'md' && target(format) !== '-') {
-      for (const chart of model.charts) outputs.push({ format, target: join(dirname(target(format)), chart.file), content: chart.svg });
+    if (format === 'md' && file !== '-') {
+      for (const chart of model.charts) outputs.push({ format, target: join(dirname(file), chart.file), content: chart.svg });
     }
   }
   if (wantsPdf) {

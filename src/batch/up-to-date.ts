@@ -41,17 +41,16 @@ export function peekCaseIdInFile(path: string): string | undefined {
  * file's time is asked for only when every output exists (on a first run, none do).
  */
 export function isUpToDate(targets: readonly string[], sourceMtime: () => number, templateMtime: number): boolean {
-  const times: number[] = [];
+  let oldest = Infinity;
   for (const target of targets) {
     try {
-      times.push(statSync(target).mtimeMs);
+      oldest = Math.min(oldest, statSync(target).mtimeMs);
     } catch {
       return false;
     }
   }
   try {
-    const since = Math.max(sourceMtime(), templateMtime);
-    return times.every((time) => time > since);
+    return oldest > Math.max(sourceMtime(), templateMtime);
   } catch {
     return false; // the render reports what is wrong with the case file
   }

@@ -31,19 +31,25 @@ type Delegate = (context: unknown, options?: Handlebars.RuntimeOptions) => strin
  */
 export function compileTemplate(bundle: TemplateBundle, precompiled: ReadonlyMap<string, TemplateSpec> = precompiledTemplates()): CompiledTemplate {
   const formats = Object.entries(bundle.formats) as [TextFormat, Source][];
+  const specs = new Map<Source, Partial<Record<TextFormat, TemplateSpec>>>();
   const trees = new Map<Source, Tree>();
   const parse = (source: Source): Tree => run(() => Handlebars.parseWithoutProcessing(source.source), source.file);
   for (const source of [...formats.map(([, main]) => main), ...Object.values(bundle.partials)]) {
+    const found: Partial<Record<TextFormat, TemplateSpec>> = {};
+    for (const [format] of formats) {
+      const spec = precompiled.get(precompiledKey(format, source.source));
+      if (spec) found[format] = spec;
+    }
+    specs.set(source, found);
     // A source the build compiled for some format is known to parse.
-    const known = formats.some(([format]) => precompiled.has(precompiledKey(format, source.source)));
-    if (!known) trees.set(source, parse(source));
+    if (Object.keys(found).length === 0) trees.set(source, parse(source));
   }
   const compiled = new Map<TextFormat, Delegate>();
   for (const [format, main] of formats) {
     const hbs = createHandlebars(format);
     const load = (source: Source): Delegate =>
       onFirstUse(source.file, () => {
-        const spec = precompiled.get(precompiledKey(format, source.source));
+        const spec = specs.get(source)?.[format];
         // Each format compiles its own copy of the tree: compiling changes it (whitespace control).
         return spec ? hbs.template(spec) : hbs.compile(structuredClone(trees.get(source) ?? parse(source)), compileOptions());
       });

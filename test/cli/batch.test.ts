@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exampleText } from '../helpers/cases.js';
 import { runCli, tempDir } from '../helpers/cli.js';
@@ -15,6 +15,20 @@ function caseFolder(valid: number, broken = 0): string {
     writeFileSync(join(dir, `broken-${i}.yaml`), `casereport: 1\nid: broken-${i}\npatient:\n  label: X\n  sex: mal\ncondition:\n  name: SCI\nrounds:\n  - id: r1\nadverse_events: []\n`);
   }
   return dir;
+}
+
+/** A folder of `count` copies of the richest example (ids rich-1 …): heavy cases for thread tests. */
+function richCaseFolder(count: number): string {
+  const dir = tempDir();
+  const rich = exampleText('sci-assessments');
+  for (let i = 1; i <= count; i++) writeFileSync(join(dir, `rich-${i}.yaml`), rich.replace('id: sci-assessments', `id: rich-${i}`));
+  return dir;
+}
+
+/** A Markdown report ends with its generator line, naming its own case: it was written whole. */
+function expectWholeReport(file: string): void {
+  const id = basename(file, '.md');
+  expect(readFileSync(file, 'utf8').trimEnd(), file).toMatch(new RegExp(`from case file \`${id}\`\\.\\*$`));
 }
 
 /** pdfinfo succeeds only on a whole PDF. */
@@ -114,9 +128,7 @@ describe('large text-only batches', () => {
     // (slowed down by other tests, say) has taken every case by then: the outcome must be the same.
     ['in the middle of the batch', '16'],
   ])('lose nothing when a render thread runs out of memory %s: the main thread renders its cases', (_when, heapMb) => {
-    const cases = tempDir();
-    const rich = exampleText('sci-assessments');
-    for (let i = 1; i <= 210; i++) writeFileSync(join(cases, `rich-${i}.yaml`), rich.replace('id: sci-assessments', `id: rich-${i}`));
+    const cases = richCaseFolder(210);
     const out = tempDir();
     const run = runCli(['render', cases, '--format', 'md', '--out-dir', out, '--json', '--concurrency', '2'], { env: { CASEREPORT_THREAD_HEAP_MB: heapMb } });
     expect(run.code).toBe(0);
@@ -125,9 +137,7 @@ describe('large text-only batches', () => {
     expect(readdirSync(out).filter((f) => f.includes('.casereport-tmp-'))).toEqual([]); // not even the stopped thread's
     const reports = readdirSync(out).filter((f) => f.endsWith('.md'));
     expect(reports).toHaveLength(210);
-    for (const report of reports) {
-      expect(readFileSync(join(out, report), 'utf8').trimEnd(), report).toMatch(new RegExp(`from case file \`${report.replace('.md', '')}\`\\.\\*$`));
-    }
+    for (const report of reports) expectWholeReport(join(out, report));
   });
 
   it('stop every thread soon after the first failure with --fail-fast', () => {
@@ -159,9 +169,7 @@ describe('batch rendering under faults', () => {
   });
 
   it('leaves only whole reports and no temporary files when Ctrl-C is pressed twice in a threaded text batch', async () => {
-    const cases = tempDir();
-    const rich = exampleText('sci-assessments');
-    for (let i = 1; i <= 1500; i++) writeFileSync(join(cases, `rich-${i}.yaml`), rich.replace('id: sci-assessments', `id: rich-${i}`));
+    const cases = richCaseFolder(1500);
     const out = tempDir();
     const run = spawnCli(['render', cases, '--format', 'md', '--out-dir', out, '--concurrency', '2']);
     await run.waitFor(/wrote[^\n]*rich-\d+\.md\n(.*\n){40}/);
@@ -173,9 +181,7 @@ describe('batch rendering under faults', () => {
     const reports = files.filter((f) => f.endsWith('.md'));
     expect(reports.length).toBeGreaterThan(0);
     expect(reports.length).toBeLessThan(1500);
-    for (const report of reports) {
-      expect(readFileSync(join(out, report), 'utf8').trimEnd(), report).toMatch(new RegExp(`from case file \`${report.replace('.md', '')}\`\\.\\*$`));
-    }
+    for (const report of reports) expectWholeReport(join(out, report));
   });
 
   it('stops cleanly on Ctrl-C: exit 130, whole files only, no Chromium left behind', async () => {

@@ -17,32 +17,25 @@ export class RenderReporter {
     this.#bar = interactive ? new ProgressBar(total) : undefined;
   }
 
-  /** Shows one finished case. */
+  /** Shows one finished case, or a note on the batch. */
   onEvent = (event: BatchEvent): void => {
     if (event.type === 'case-done') {
-      if (event.warnings && !this.json) {
-        const text = formatIssues(event.name, event.warnings.issues, event.warnings.text, this.term.err);
-        if (this.#bar) this.#bar.print(text);
-        else this.term.problem(text);
-      }
+      if (event.warnings && !this.json) this.#problem(formatIssues(event.name, event.warnings.issues, event.warnings.text, this.term.err));
       this.#bar?.tick(false);
       if (!this.#bar && !this.json) for (const file of event.written) if (file !== '-') this.term.info(`${this.term.out.green('wrote')} ${file}`);
-      return;
-    }
-    if (event.type === 'thread-stopped') {
-      const text = `a render thread stopped (${event.message}); its cases are rendered by the main thread`;
-      if (this.#bar) this.#bar.print(text);
-      else this.term.problem(text);
-      return;
-    }
-    const text = describeFailure(event.failure, this.term);
-    if (this.#bar) {
-      this.#bar.print(text);
-      this.#bar.tick(true);
+    } else if (event.type === 'thread-stopped') {
+      this.#problem(`a render thread stopped (${event.message}); its cases are rendered by the main thread`);
     } else {
-      this.term.problem(text);
+      this.#problem(describeFailure(event.failure, this.term));
+      this.#bar?.tick(true);
     }
   };
+
+  /** A message on standard error, above the progress bar when there is one. */
+  #problem(text: string): void {
+    if (this.#bar) this.#bar.print(text);
+    else this.term.problem(text);
+  }
 
   /** The closing summary: counts, time, and each failure again in one line. */
   finish(summary: BatchSummary, inputProblems: number, skipped: number, many: boolean): void {

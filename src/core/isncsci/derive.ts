@@ -5,6 +5,7 @@
 import { ISNCSCI } from 'isncsci';
 import { toIsncsciExam, type IsncsciExamInput } from './grid.js';
 import { MOTOR_LEVELS, type MotorLevelName } from './levels.js';
+import { oncePerObject } from '../once-per-object.js';
 
 /** A total, or `"ND"` where an `NT` makes it not determinable. */
 export type IsncsciTotal = number | 'ND';
@@ -44,18 +45,12 @@ function addTotals(a: IsncsciTotal, b: IsncsciTotal): IsncsciTotal {
   return a === 'ND' || b === 'ND' ? 'ND' : a + b;
 }
 
-// Validation (totals against the exam) and the report model classify the same exam object.
-const classified = new WeakMap<IsncsciExamInput, IsncsciDerived>();
-
-/** Classify an exam (ISNCSCI 2019 rules, via the isncsci package); call only on an exam that checked clean. */
-export function deriveIsncsci(exam: IsncsciExamInput): IsncsciDerived {
-  let derived = classified.get(exam);
-  if (!derived) {
-    derived = classify(exam);
-    classified.set(exam, derived);
-  }
-  return derived;
-}
+/**
+ * Classify an exam (ISNCSCI 2019 rules, via the isncsci package); call only on an exam that checked
+ * clean. Once per exam object: validation (totals against the exam) and the report model classify
+ * the same exam.
+ */
+export const deriveIsncsci: (exam: IsncsciExamInput) => IsncsciDerived = oncePerObject(classify);
 
 function classify(exam: IsncsciExamInput): IsncsciDerived {
   const { classification, totals } = new ISNCSCI(toIsncsciExam(exam));

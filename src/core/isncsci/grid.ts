@@ -8,6 +8,7 @@ import {
 } from './grid-values.js';
 import { canonicalLevelKey, describeLevels, hintForUnknownKey } from './level-keys.js';
 import { MOTOR_LEVELS, SENSORY_LEVELS, isMotorLevel, type MotorLevelName } from './levels.js';
+import { oncePerObject } from '../once-per-object.js';
 
 /** One cell as YAML hands it over: 0-5 / 0-2, or a string such as `"3*"`, `"NT"`, `"NT**"`, `"0**"`. */
 export type GridValue = number | string;
@@ -143,19 +144,12 @@ function toExamSide(side: ExamSideInput): Exam['right'] {
   };
 }
 
-// Classification, motor tables and validation all ask for the same exam's conversion: do it once
-// per exam object (the package does not modify what it is given; neither may callers).
-const converted = new WeakMap<IsncsciExamInput, Exam>();
-
-/** The exam in the isncsci package's shape; throws if the exam has grid problems (run `checkExamGrid` first). */
-export function toIsncsciExam(exam: IsncsciExamInput): Exam {
-  let done = converted.get(exam);
-  if (!done) {
-    done = convertExam(exam);
-    converted.set(exam, done);
-  }
-  return done;
-}
+/**
+ * The exam in the isncsci package's shape; throws if the exam has grid problems (run
+ * `checkExamGrid` first). Once per exam object: classification, motor tables and validation all ask
+ * for it (the package does not modify what it is given; neither may callers).
+ */
+export const toIsncsciExam: (exam: IsncsciExamInput) => Exam = oncePerObject(convertExam);
 
 function convertExam(exam: IsncsciExamInput): Exam {
   const problems = checkExamGrid(exam);
