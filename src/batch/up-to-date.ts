@@ -43,11 +43,10 @@ export function peekCaseIdInFile(path: string): string | undefined {
 export function isUpToDate(targets: readonly string[], sourceMtime: () => number, templateMtime: number): boolean {
   let oldest = Infinity;
   for (const target of targets) {
-    try {
-      oldest = Math.min(oldest, statSync(target).mtimeMs);
-    } catch {
-      return false;
-    }
+    // Without an exception for a missing output: on a first run, every output is missing.
+    const stat = statSync(target, { throwIfNoEntry: false });
+    if (!stat) return false;
+    oldest = Math.min(oldest, stat.mtimeMs);
   }
   try {
     return oldest > Math.max(sourceMtime(), templateMtime);

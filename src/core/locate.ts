@@ -1,5 +1,6 @@
-import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import type { CasePath } from './errors.js';
+import { yamlLib } from './yaml-lib.js';
 
 /** Where a path points in the YAML text: its value, or its key (for an unknown key). */
 export interface Located {
@@ -12,6 +13,7 @@ export interface Located {
  * holds (a missing key), it points at the deepest node that exists, which is where the fix goes.
  */
 export function locatePath(doc: Document, counter: LineCounter, path: CasePath, pointAtKey = false): Located | undefined {
+  const { isMap, isScalar, isSeq } = yamlLib();
   let node: unknown = doc.contents;
   let found: Node | undefined = (doc.contents as Node | null) ?? undefined;
   for (let i = 0; i < path.length; i++) {

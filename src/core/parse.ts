@@ -1,6 +1,7 @@
 import jsyaml from 'js-yaml';
-import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { CaseIssue } from './errors.js';
+import { yamlLib } from './yaml-lib.js';
 
 /** Case files are small documents; anything larger is a mistake or an attack. */
 export const MAX_CASE_BYTES = 2 * 1024 * 1024;
@@ -53,10 +54,12 @@ function loadQuickly(text: string): Record<string, unknown> | undefined {
 }
 
 function emptyPositions(): Positions {
+  const { parseDocument, LineCounter } = yamlLib();
   return { doc: parseDocument(''), counter: new LineCounter() };
 }
 
 function parseWithPositions(text: string): { parsed?: ParsedCase; positions?: Positions; issues: CaseIssue[] } {
+  const { isMap, LineCounter, parseDocument } = yamlLib();
   const counter = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {

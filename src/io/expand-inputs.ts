@@ -1,6 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 
 /** One input of a run: a case file path, or `-` for standard input. */
 /** `root` is the folder argument a file was found under, for output names that mirror it. */
@@ -30,19 +29,23 @@ export async function expandInputs(inputs: readonly string[]): Promise<{ refs: I
     if (input === '-') {
       refs.push({ kind: 'stdin' });
     } else if (existsSync(input) && statSync(input).isDirectory()) {
+      const { glob } = await import('tinyglobby'); // loaded only when needed: a one-file render does not
       const found = await glob(['**/*.yaml', '**/*.yml'], { cwd: input, absolute: false, ignore: ['**/node_modules/**'] });
       if (found.length === 0) problems.push({ input, message: 'the folder holds no .yaml or .yml files' });
       const root = input.replace(/\/+$/, '');
       for (const file of found.sort()) add(`${root}/${file}`, root);
     } else if (existsSync(input)) {
       add(input);
-    } else if (isDynamicPattern(input)) {
-      const found = await glob(input, { ignore: ['**/node_modules/**'] });
-      const cases = found.filter((f) => /\.ya?ml$/i.test(f)).sort();
-      if (cases.length === 0) problems.push({ input, message: 'the pattern matches no .yaml or .yml files' });
-      for (const file of cases) add(file);
     } else {
-      problems.push({ input, message: 'no such file or folder' });
+      const { glob, isDynamicPattern } = await import('tinyglobby');
+      if (isDynamicPattern(input)) {
+        const found = await glob(input, { ignore: ['**/node_modules/**'] });
+        const cases = found.filter((f) => /\.ya?ml$/i.test(f)).sort();
+        if (cases.length === 0) problems.push({ input, message: 'the pattern matches no .yaml or .yml files' });
+        for (const file of cases) add(file);
+      } else {
+        problems.push({ input, message: 'no such file or folder' });
+      }
     }
   }
   return { refs, problems };

@@ -1,7 +1,7 @@
-import Handlebars from 'handlebars';
+import type { RuntimeOptions } from 'handlebars';
 import type { ReportModel } from '../core/model/types.js';
-import { compileOptions, createHandlebars } from './handlebars-env.js';
-import { precompiledKey, precompiledTemplates, type TemplateSpec } from './precompiled.js';
+import { createHandlebars, parseTemplate, precompileSource, specFromCode, type TemplateSpec, type TemplateTree } from './handlebars-env.js';
+import { precompiledKey, precompiledTemplates } from './precompiled.js';
 import { TemplateError, type TemplateBundle, type TextFormat } from './template-bundle.js';
 
 /** Values templates reach as `@css`, `@generator` and `@format`, kept apart from the report model. */
@@ -17,8 +17,7 @@ export interface CompiledTemplate {
 }
 
 type Source = { file: string; source: string };
-type Tree = ReturnType<typeof Handlebars.parseWithoutProcessing>;
-type Delegate = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
+type Delegate = (context: unknown, options?: RuntimeOptions) => string;
 
 /**
  * Compiles a template bundle with its own Handlebars instances, one per format (Markdown output is
@@ -32,8 +31,8 @@ type Delegate = (context: unknown, options?: Handlebars.RuntimeOptions) => strin
 export function compileTemplate(bundle: TemplateBundle, precompiled: ReadonlyMap<string, TemplateSpec> = precompiledTemplates()): CompiledTemplate {
   const formats = Object.entries(bundle.formats) as [TextFormat, Source][];
   const specs = new Map<Source, Partial<Record<TextFormat, TemplateSpec>>>();
-  const trees = new Map<Source, Tree>();
-  const parse = (source: Source): Tree => run(() => Handlebars.parseWithoutProcessing(source.source), source.file);
+  const trees = new Map<Source, TemplateTree>();
+  const parse = (source: Source): TemplateTree => run(() => parseTemplate(source.source), source.file);
   for (const source of [...formats.map(([, main]) => main), ...Object.values(bundle.partials)]) {
     const found: Partial<Record<TextFormat, TemplateSpec>> = {};
     for (const [format] of formats) {
@@ -51,7 +50,7 @@ export function compileTemplate(bundle: TemplateBundle, precompiled: ReadonlyMap
       onFirstUse(source.file, () => {
         const spec = specs.get(source)?.[format];
         // Each format compiles its own copy of the tree: compiling changes it (whitespace control).
-        return spec ? hbs.template(spec) : hbs.compile(structuredClone(trees.get(source) ?? parse(source)), compileOptions());
+        return hbs.template(spec ?? specFromCode(precompileSource(format, structuredClone(trees.get(source) ?? parse(source)))));
       });
     for (const [name, partial] of Object.entries(bundle.partials)) hbs.registerPartial(name, load(partial));
     compiled.set(format, load(main));
@@ -74,9 +73,8 @@ export function compileTemplate(bundle: TemplateBundle, precompiled: ReadonlyMap
 export function precompileBundle(bundle: TemplateBundle): Map<string, string> {
   const specs = new Map<string, string>();
   for (const [format, main] of Object.entries(bundle.formats) as [TextFormat, Source][]) {
-    const hbs = createHandlebars(format);
     for (const { file, source } of [main, ...reachablePartials(main, bundle.partials)]) {
-      specs.set(precompiledKey(format, source), run(() => hbs.precompile(source, compileOptions()) as unknown as string, file));
+      specs.set(precompiledKey(format, source), run(() => precompileSource(format, source), file));
     }
   }
   return specs;
@@ -86,7 +84,7 @@ export function precompileBundle(bundle: TemplateBundle): Map<string, string> {
 function reachablePartials(main: Source, partials: Record<string, Source>): Source[] {
   const found = new Set<string>();
   const visit = (source: Source): boolean => {
-    for (const name of partialNames(Handlebars.parseWithoutProcessing(source.source))) {
+    for (const name of partialNames(parseTemplate(source.source))) {
       if (name === undefined) return false;
       const partial = partials[name];
       if (partial && !found.has(name)) {

@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
-import { compileOptions } from './handlebars-env.js';
+import { compileOptions, Runtime, type TemplateSpec } from './handlebars-env.js';
 import type { TextFormat } from './template-bundle.js';
 
 /**
@@ -15,11 +14,8 @@ import type { TextFormat } from './template-bundle.js';
  */
 export const PRECOMPILED_FILE = new URL('./precompiled-templates.cjs', import.meta.url);
 
-/** A compiled template as Handlebars' precompiler writes it. */
-export type TemplateSpec = object;
-
 /** The key of one template source compiled for one format. */
-const COMPILER = `${Handlebars.VERSION}\0${JSON.stringify(compileOptions())}`;
+const COMPILER = `${Runtime.VERSION}\0${JSON.stringify(compileOptions())}`;
 
 export function precompiledKey(format: TextFormat, source: string): string {
   return createHash('sha256').update(`${COMPILER}\0${format}\0${source}`).digest('base64url');

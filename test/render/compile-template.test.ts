@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadTemplate } from '../../src/io/load-template.js';
 import { compileTemplate, precompileBundle } from '../../src/render/compile-template.js';
-import { precompiledKey, type TemplateSpec } from '../../src/render/precompiled.js';
+import { specFromCode, type TemplateSpec } from '../../src/render/handlebars-env.js';
+import { precompiledKey } from '../../src/render/precompiled.js';
 import { TemplateError, type TemplateBundle, type TextFormat } from '../../src/render/template-bundle.js';
 import type { ReportModel } from '../../src/core/model/types.js';
 import { ALL_CASES, BUILT_IN, EXTRAS, exampleModel } from './render-case.js';
@@ -23,7 +24,7 @@ const renderWith = (source: string, context: object, format: TextFormat = 'md', 
 
 /** What the build writes into precompiled-templates.cjs, loaded the way `require` would load it. */
 function asLoaded(specs: Map<string, string>): Map<string, TemplateSpec> {
-  return new Map([...specs].map(([key, spec]) => [key, new Function(`return ${spec}`)() as TemplateSpec]));
+  return new Map([...specs].map(([key, spec]) => [key, specFromCode(spec)]));
 }
 
 describe('Markdown escaping at output', () => {
