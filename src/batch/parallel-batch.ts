@@ -1,12 +1,10 @@
 import { statSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { InputRef } from '../io/expand-inputs.js';
-import { removeTempFilesOf } from '../io/safe-write.js';
-import type { CaseFailure, CaseJobSettings } from './case-job.js';
+import type { CaseJobSettings } from './case-job.js';
 import { SharedQueue } from './shared-queue.js';
 // Only types from the renderer: this module is loaded first, to start the threads, and must be light.
-import type { BatchEvent, BatchOptions, BatchSummary } from './run-batch.js';
+import type { BatchOptions, BatchSummary, CaseOutcome } from './run-batch.js';
 
 /** Below this many cases, starting threads costs more than it saves. */
 export const PARALLEL_THRESHOLD = 200;
@@ -20,14 +18,18 @@ export interface ThreadSetup {
 /** The work, sent once the batch is planned. */
 export interface ThreadWork {
   refs: InputRef[];
-  claims: [string, string][];
   /** The buffer of the SharedQueue the threads take cases from. */
   queue: SharedArrayBuffer;
-  failFast: boolean;
 }
 
-/** What a helper thread tells the main thread: the chunk it took, the chunk's events, that it is done. */
-export type ThreadMessage = { type: 'claimed'; chunk: [number, number] } | { type: 'events'; events: BatchEvent[] } | { type: 'done' };
+/** What a helper thread tells the main thread: the chunk it took, the chunk's rendered cases, that it is done. */
+export type ThreadMessage = { type: 'claimed'; chunk: [number, number] } | { type: 'rendered'; outcomes: CaseOutcome[] } | { type: 'done' };
+
+/** What the main thread tells a helper once the work is sent: that one more of its chunks is written. */
+export type ThreadReply = { type: 'recorded' };
+
+/** Chunks a helper may have rendered and not yet seen written, before it waits: bounds the memory held. */
+export const MAX_UNRECORDED_CHUNKS = 4;
 
 /**
  * Whether a text-only batch over these inputs may be large enough for helper threads: a folder or a
@@ -104,74 +106,76 @@ export class RenderThreads {
   }
 
   /**
-   * Renders `refs` on this thread and the helpers; the helpers end with it. Counts come from the
-   * cases' events, whichever thread rendered them. A helper that stops (out of memory, say) loses
-   * nothing: this thread renders again the chunk it had taken (rewriting an output it had finished
-   * is harmless: writes are atomic and the content is the same).
+   * Renders `refs` on this thread and the helpers; the helpers end with it. The helpers only
+   * render: this thread writes every output and reports every case (see CaseRecorder). A helper
+   * that stops (out of memory, say) loses nothing: this thread renders again the chunk it had taken.
    */
   async run(refs: readonly InputRef[], options: BatchOptions): Promise<BatchSummary> {
-    const { runBatch } = await import('./run-batch.js');
+    const [{ CaseRecorder, toOutcome }, { renderCaseJob }] = await Promise.all([import('./run-batch.js'), import('./case-job.js')]);
     const started = process.hrtime.bigint();
     const queue = new SharedQueue(refs.length);
-    let rendered = 0;
-    const failures: CaseFailure[] = [];
+    const recorder = new CaseRecorder(options);
     const stopIfAsked = (): void => {
-      if (options.signal?.aborted || (options.failFast && failures.length > 0)) queue.stop();
+      if (options.signal?.aborted || recorder.stopped) queue.stop();
     };
-    const folders = new Set<string>(); // where outputs went: where a stopped helper may have left a temporary file
-    const onEvent = (event: BatchEvent): void => {
-      if (event.type === 'case-done') {
-        rendered++;
-        for (const file of event.written) if (file !== '-') folders.add(dirname(file));
-      }
-      if (event.type === 'case-failed') failures.push(event.failure);
-      options.onEvent?.(event);
-      stopIfAsked();
+    // Helpers' cases are recorded one chunk after another, in the order they arrive. Each chunk is
+    // acknowledged whatever happens, or its helper would wait for ever.
+    let recording = Promise.resolve();
+    let recordingError: unknown;
+    const record = (outcomes: CaseOutcome[], helper: Helper): void => {
+      recording = recording.then(async () => {
+        try {
+          for (const outcome of outcomes) if (!recorder.stopped && recordingError === undefined) await recorder.record(outcome);
+          stopIfAsked();
+        } catch (error) {
+          recordingError ??= error;
+          queue.stop();
+        } finally {
+          helper.worker.postMessage({ type: 'recorded' } satisfies ThreadReply);
+        }
+      });
     };
     const orphans: [number, number][] = [];
-    const stoppedThreads: number[] = [];
-    const work: ThreadWork = { refs: [...refs], claims: [...(options.claims ?? new Map<string, string>())], queue: queue.buffer, failFast: options.failFast === true };
+    const work: ThreadWork = { refs: [...refs], queue: queue.buffer };
     const helpersDone = this.helpers.map(async (helper) => {
       let taken: [number, number] | undefined;
       helper.worker.on('message', (message: ThreadMessage) => {
         if (message.type === 'claimed') taken = message.chunk;
-        else if (message.type === 'events') {
+        else if (message.type === 'rendered') {
           taken = undefined;
-          message.events.forEach(onEvent);
+          record(message.outcomes, helper);
         } else helper.finished();
       });
       helper.worker.postMessage(work);
       const why = await helper.ended;
       if (why === undefined) return;
-      stoppedThreads.push(helper.threadId);
       if (taken) orphans.push(taken);
-      onEvent({ type: 'thread-stopped', message: why });
+      options.onEvent?.({ type: 'thread-stopped', message: why });
     });
-    const claims = new Map(options.claims ?? []);
     const renderHere = async (chunk: [number, number]): Promise<void> => {
-      await runBatch(refs.slice(...chunk), { ...options, claims, onEvent });
+      for (const ref of refs.slice(...chunk)) {
+        if (recorder.stopped || options.signal?.aborted) break;
+        await recorder.record(toOutcome(await renderCaseJob(ref, options)));
+      }
+      stopIfAsked();
       // Let the helpers' messages in: rendering never yields to the event loop by itself.
       await new Promise((resolve) => setImmediate(resolve));
     };
-    // If the process leaves in the middle (a second Ctrl-C), the helpers are stopped wherever they are.
-    const sweep = (): void => folders.forEach((folder) => removeTempFilesOf('any', folder));
-    process.on('exit', sweep);
-    try {
-      stopIfAsked();
-      for (let chunk = queue.claim(); chunk; chunk = queue.claim()) await renderHere(chunk);
-      await Promise.all(helpersDone);
-      for (const chunk of orphans) if (!queue.stopped) await renderHere(chunk);
-      for (const thread of stoppedThreads) for (const folder of folders) removeTempFilesOf(thread, folder);
-    } finally {
-      process.off('exit', sweep);
-    }
+    stopIfAsked();
+    options.signal?.addEventListener('abort', () => queue.stop(), { once: true });
+    for (let chunk = queue.claim(); chunk; chunk = queue.claim()) await renderHere(chunk);
+    await Promise.all(helpersDone);
+    await recording;
+    if (recordingError !== undefined) throw recordingError;
+    for (const chunk of orphans) if (!queue.stopped) await renderHere(chunk);
+    const failed = recorder.failures.length;
     return {
       total: refs.length,
-      rendered,
-      failed: failures.length,
-      notStarted: refs.length - rendered - failures.length,
+      rendered: recorder.rendered,
+      failed,
+      notStarted: refs.length - recorder.rendered - failed,
       seconds: Number(process.hrtime.bigint() - started) / 1e9,
-      failures,
+      failures: recorder.failures,
       threads: this.helpers.length + 1,
     };
   }

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import type { CaseIssue } from '../core/errors.js';
 import type { InputRef } from '../io/expand-inputs.js';
 import { writeFileAtomic } from '../io/safe-write.js';
-import { renderCaseJob, type CaseFailure, type CaseJobSettings, type RenderedOutput } from './case-job.js';
+import type { CaseSource } from '../io/read-case.js';
+import { renderCaseJob, type CaseFailure, type CaseJobResult, type CaseJobSettings, type RenderedOutput } from './case-job.js';
 
 /** What a batch reports while it runs, for progress bars and logs. */
 export type BatchEvent =
@@ -39,62 +40,86 @@ export interface BatchSummary {
   threads: number;
 }
 
+/** What the rest of a batch needs of a rendered case (not its model): what any thread can hand over. */
+export type CaseOutcome =
+  | { ok: true; source: CaseSource; outputs: RenderedOutput[]; warnings: CaseIssue[] }
+  | { ok: false; failure: CaseFailure };
+
+/** A case job's result as an outcome: without its report model, which only the render needed. */
+export function toOutcome(result: CaseJobResult): CaseOutcome {
+  return result.ok ? { ok: true, source: result.source, outputs: result.outputs, warnings: result.warnings } : result;
+}
+
+/**
+ * Takes the rendered cases of a batch, from whichever thread rendered them: refuses an output that
+ * another case claimed, writes the outputs (whole or not at all), reports each case and counts.
+ * One recorder per batch, on the main thread: every output file is created by one thread, because
+ * threads that create files in the same folder at once wait on each other (measured: two threads
+ * writing into one folder are slower than one).
+ */
+export class CaseRecorder {
+  rendered = 0;
+  readonly failures: CaseFailure[] = [];
+  /** Set when --fail-fast met a failure. */
+  stopped = false;
+  private readonly write: (output: RenderedOutput) => void | Promise<void>;
+  private readonly claimed: Map<string, string>;
+
+  constructor(private readonly options: Pick<BatchOptions, 'write' | 'claims' | 'onEvent' | 'failFast'>) {
+    this.write = options.write ?? writeOutput;
+    this.claimed = options.claims ?? new Map<string, string>();
+  }
+
+  async record(outcome: CaseOutcome): Promise<void> {
+    if (!outcome.ok) return this.fail(outcome.failure);
+    const { source, outputs, warnings } = outcome;
+    const owner = (o: RenderedOutput): string | undefined => this.claimed.get(resolve(o.target));
+    const clash = outputs.find((o) => o.target !== '-' && owner(o) !== undefined && owner(o) !== source.path && owner(o) !== source.name);
+    if (clash) {
+      return this.fail({ source, kind: 'conflict', message: `would overwrite ${clash.target}, already written for ${owner(clash)}; give each case its own id or use --name` });
+    }
+    for (const o of outputs) if (o.target !== '-') this.claimed.set(resolve(o.target), source.name);
+    try {
+      for (const output of outputs) await this.write(output);
+    } catch (error) {
+      return this.fail({ source, kind: 'output', message: `cannot write: ${(error as Error).message}` });
+    }
+    this.rendered++;
+    const written = outputs.map((o) => o.target);
+    const warned = warnings.length > 0 ? { text: source.text, issues: warnings } : undefined;
+    this.options.onEvent?.({ type: 'case-done', name: source.name, written, ...(warned ? { warnings: warned } : {}) });
+  }
+
+  private fail(failure: CaseFailure): void {
+    this.failures.push(failure);
+    this.options.onEvent?.({ type: 'case-failed', failure });
+    if (this.options.failFast) this.stopped = true;
+  }
+}
+
 /**
  * Renders many cases with a bounded number in flight. A case that fails is reported and the rest go
  * on; outputs are written whole or not at all; two cases that would write the same file are refused.
  */
 export async function runBatch(refs: readonly InputRef[], options: BatchOptions): Promise<BatchSummary> {
   const started = process.hrtime.bigint();
-  const write = options.write ?? writeOutput;
-  const claimed = options.claims ?? new Map<string, string>();
-  const failures: CaseFailure[] = [];
-  let rendered = 0;
+  const recorder = new CaseRecorder(options);
   let next = 0;
-  let stopped = false;
-
-  const fail = (failure: CaseFailure): void => {
-    failures.push(failure);
-    options.onEvent?.({ type: 'case-failed', failure });
-    if (options.failFast) stopped = true;
-  };
-
   const worker = async (): Promise<void> => {
-    while (!stopped && !options.signal?.aborted && next < refs.length) {
+    while (!recorder.stopped && !options.signal?.aborted && next < refs.length) {
       const ref = refs[next++] as InputRef;
-      const result = await renderCaseJob(ref, options);
-      if (!result.ok) {
-        fail(result.failure);
-        continue;
-      }
-      const owner = (o: RenderedOutput): string | undefined => claimed.get(resolve(o.target));
-      const clash = result.outputs.find((o) => o.target !== '-' && owner(o) !== undefined && owner(o) !== result.source.path && owner(o) !== result.source.name);
-      if (clash) {
-        fail({ source: result.source, kind: 'conflict', message: `would overwrite ${clash.target}, already written for ${claimed.get(resolve(clash.target))}; give each case its own id or use --name` });
-        continue;
-      }
-      for (const o of result.outputs) if (o.target !== '-') claimed.set(resolve(o.target), result.source.name);
-      try {
-        for (const output of result.outputs) await write(output);
-      } catch (error) {
-        fail({ source: result.source, kind: 'output', message: `cannot write: ${(error as Error).message}` });
-        continue;
-      }
-      rendered++;
-      const written = result.outputs.map((o) => o.target);
-      const warnings = result.warnings.length > 0 ? { text: result.source.text, issues: result.warnings } : undefined;
-      options.onEvent?.({ type: 'case-done', name: result.source.name, written, ...(warnings ? { warnings } : {}) });
+      await recorder.record(toOutcome(await renderCaseJob(ref, options)));
     }
   };
-
   const workers = Math.max(1, Math.min(options.concurrency, refs.length));
   await Promise.all(Array.from({ length: workers }, worker));
   return {
     total: refs.length,
-    rendered,
-    failed: failures.length,
+    rendered: recorder.rendered,
+    failed: recorder.failures.length,
     notStarted: refs.length - next,
     seconds: Number(process.hrtime.bigint() - started) / 1e9,
-    failures,
+    failures: recorder.failures,
     threads: 1,
   };
 }

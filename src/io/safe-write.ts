@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -11,26 +11,8 @@ const pending = new Set<string>();
 let written = 0;
 let exitHookInstalled = false;
 
-/** How the temporary files of one thread of this process begin (of every thread: `any`). */
-function tempPrefix(thread: number | 'any'): string {
-  return `${TEMP_MARKER}${process.pid}-${thread === 'any' ? '' : `${thread}-`}`;
-}
-
-/**
- * Removes the temporary files that a thread of this process (or any of its threads) left in `dir`:
- * a thread that is stopped in the middle of a write (out of memory, or because the process is
- * leaving) cannot remove its own.
- */
-export function removeTempFilesOf(thread: number | 'any', dir: string): void {
-  const prefix = tempPrefix(thread);
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return; // no folder, no leftovers
-  }
-  for (const name of names) if (name.startsWith(prefix)) rmSync(join(dir, name), { force: true });
-}
+/** How the temporary files of this process begin. */
+const tempPrefix = `${TEMP_MARKER}${process.pid}-`;
 
 function track(temp: string): void {
   if (!exitHookInstalled) {
@@ -49,7 +31,7 @@ function track(temp: string): void {
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const dir = dirname(path);
-  const temp = join(dir, `${tempPrefix(threadId)}${++written}-${basename(path)}`);
+  const temp = join(dir, `${tempPrefix}${threadId}-${++written}-${basename(path)}`);
   track(temp);
   try {
     try {

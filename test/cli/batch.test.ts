@@ -116,6 +116,23 @@ describe('large text-only batches', () => {
     for (const file of written) expect(readFileSync(join(out, file), 'utf8'), file).toBe(readFileSync(join(alone, file), 'utf8'));
   });
 
+  it('refuse a second case that would overwrite another\'s report, whichever threads render the two', () => {
+    // Planning reads a plain `id:` line; an id written as a block scalar is known only once the case
+    // is parsed, so the clash is found while rendering, across threads: every output is recorded by
+    // the main thread.
+    const cases = caseFolder(240);
+    const twin = exampleText('minimal').replace('id: minimal', 'id: >-\n  twin');
+    writeFileSync(join(cases, 'a-twin.yaml'), twin);
+    writeFileSync(join(cases, 'zz-twin.yaml'), twin.replace('label:', 'label: Second'));
+    const out = tempDir();
+    const run = runCli(['render', cases, '--format', 'md', '--out-dir', out, '--json', '--concurrency', '2']);
+    expect(run.code).not.toBe(0);
+    const summary = JSON.parse(run.stdout) as { rendered: number; failed: number; threads: number; failures: { message: string }[] };
+    expect(summary).toMatchObject({ rendered: 241, failed: 1, threads: 2 });
+    expect(summary.failures[0]?.message).toMatch(/would overwrite .*twin\.md/);
+    expect(readdirSync(out).filter((f) => f.startsWith('twin'))).toEqual(['twin.md']);
+  });
+
   it('leave a small folder to one thread (threads started early for a folder are ended)', () => {
     const run = runCli(['render', caseFolder(12), '--format', 'md', '--out-dir', tempDir(), '--json', '--concurrency', '2']);
     expect(run.code).toBe(0);
