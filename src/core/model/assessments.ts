@@ -2,6 +2,7 @@ import { deriveIsncsci, sideMotorScores } from '../isncsci/derive.js';
 import type { Instrument } from '../instruments/registry.js';
 import type { CaseFile } from '../schema/case-schema.js';
 import type { Clock } from './clock.js';
+import { withFields } from './copy.js';
 import { makeTimePoint, sortByTime } from './time-points.js';
 import type { AssessmentView } from './types.js';
 
@@ -9,14 +10,13 @@ import type { AssessmentView } from './types.js';
 export function buildAssessments(c: CaseFile, clock: Clock, instruments: Map<string, Instrument>): AssessmentView[] {
   const views = (c.assessments ?? []).map((a): AssessmentView => {
     const derived = a.exam ? deriveIsncsci(a.exam) : null;
-    const view: AssessmentView = {
-      ...a,
+    const view: AssessmentView = withFields(a, {
       instrumentName: instruments.get(a.instrument)?.name ?? a.instrument,
       instrumentShort: instruments.get(a.instrument)?.short ?? a.instrument,
       derived,
       motorScores: a.exam ? sideMotorScores(a.exam) : null,
       resultText: describeResult(a, derived),
-    };
+    });
     const when = makeTimePoint(clock, a);
     if (when) view.when = when;
     return view;

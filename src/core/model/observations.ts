@@ -1,6 +1,7 @@
 import { DOMAIN_LABELS, DOMAINS, SOURCE_LABELS, SOURCES } from '../schema/enums.js';
 import type { CaseFile } from '../schema/case-schema.js';
 import type { Clock } from './clock.js';
+import { withFields } from './copy.js';
 import { makeTimePoint } from './time-points.js';
 import type { DomainGroup, EvidenceSummary, ObservationView, SourceGroup } from './types.js';
 
@@ -8,13 +9,12 @@ import type { DomainGroup, EvidenceSummary, ObservationView, SourceGroup } from 
 export function collectObservations(c: CaseFile, clock: Clock): ObservationView[] {
   return c.rounds.flatMap((round, index) =>
     (round.observations ?? []).map((o): ObservationView => {
-      const view: ObservationView = {
-        ...o,
+      const view: ObservationView = withFields(o, {
         round: round.id,
         roundLabel: round.label ?? `Round ${index + 1}`,
         domainLabel: DOMAIN_LABELS[o.domain],
         sourceLabel: SOURCE_LABELS[o.source],
-      };
+      });
       if (o.source === 'patient' || o.source === 'caregiver') view.measuredNote = 'not measured';
       const when = makeTimePoint(clock, o);
       if (when) view.when = when;

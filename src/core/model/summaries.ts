@@ -1,5 +1,6 @@
 import type { CaseFile } from '../schema/case-schema.js';
 import type { Clock } from './clock.js';
+import { withFields } from './copy.js';
 import { capitalize, lowerFirst } from '../text.js';
 import { makeTimePoint } from './time-points.js';
 import type { AdverseEventsView, ReportModel } from './types.js';
@@ -67,7 +68,7 @@ export function buildAdverseEvents(c: CaseFile, clock: Clock, followUpDays: numb
   }
   const items = c.adverse_events.map((e) => {
     const when = makeTimePoint(clock, e);
-    return when ? { ...e, when } : { ...e };
+    return when ? withFields(e, { when }) : withFields(e, {});
   });
   const n = items.length;
   return { status: 'reported', items, text: `${n} adverse event${n === 1 ? ' was' : 's were'} reported.` };

@@ -1,5 +1,6 @@
 import { describeDuration } from '../dates.js';
 import type { Clock, WhenInput } from './clock.js';
+import { withFields } from './copy.js';
 import type { TimePoint } from './types.js';
 
 /** Resolves a date or day into a point on the case's time axis, with its words. */
@@ -8,7 +9,7 @@ export function makeTimePoint(clock: Clock, input: WhenInput): TimePoint | undef
   if (!when) return undefined;
   const dayText = when.day === undefined ? undefined : `day ${when.approximate ? '~' : ''}${when.day}`;
   const text = when.date !== undefined ? (dayText ? `${when.date} (${dayText})` : when.date) : (dayText ?? '');
-  const point: TimePoint = { ...when, text };
+  const point: TimePoint = withFields(when, { text });
   if (clock.onsetDay !== undefined && when.day !== undefined) {
     point.sinceOnsetDays = when.day - clock.onsetDay;
     point.sinceOnsetText =
