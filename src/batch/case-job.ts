@@ -12,7 +12,8 @@ import { outputPath, sourceParts } from './output-names.js';
 
 /** Why one case failed; the batch goes on with the others. */
 export interface CaseFailure {
-  source: CaseSource;
+  /** The case; its text is there when `issues` are, to show the lines they point at. */
+  source: Omit<CaseSource, 'text'> & { text?: string };
   kind: 'invalid' | 'template' | 'timeout' | 'browser' | 'conflict' | 'output';
   message: string;
   issues?: CaseIssue[];

@@ -40,14 +40,24 @@ export interface BatchSummary {
   threads: number;
 }
 
-/** What the rest of a batch needs of a rendered case (not its model): what any thread can hand over. */
+/**
+ * What the rest of a batch needs of a rendered case: what a render thread hands over to the main
+ * thread, so no more than that (not the model; the case's text only to show its warnings).
+ */
 export type CaseOutcome =
-  | { ok: true; source: CaseSource; outputs: RenderedOutput[]; warnings: CaseIssue[] }
+  | { ok: true; source: Omit<CaseSource, 'text'>; outputs: RenderedOutput[]; warnings?: { text: string; issues: CaseIssue[] } }
   | { ok: false; failure: CaseFailure };
 
-/** A case job's result as an outcome: without its report model, which only the render needed. */
+/** A case job's result as an outcome. */
 export function toOutcome(result: CaseJobResult): CaseOutcome {
-  return result.ok ? { ok: true, source: result.source, outputs: result.outputs, warnings: result.warnings } : result;
+  if (!result.ok) return result;
+  const { name, path, text } = result.source;
+  return {
+    ok: true,
+    source: path === undefined ? { name } : { name, path },
+    outputs: result.outputs,
+    ...(result.warnings.length > 0 ? { warnings: { text, issues: result.warnings } } : {}),
+  };
 }
 
 /**
@@ -86,8 +96,7 @@ export class CaseRecorder {
     }
     this.rendered++;
     const written = outputs.map((o) => o.target);
-    const warned = warnings.length > 0 ? { text: source.text, issues: warnings } : undefined;
-    this.options.onEvent?.({ type: 'case-done', name: source.name, written, ...(warned ? { warnings: warned } : {}) });
+    this.options.onEvent?.({ type: 'case-done', name: source.name, written, ...(warnings ? { warnings } : {}) });
   }
 
   private fail(failure: CaseFailure): void {

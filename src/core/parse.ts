@@ -20,9 +20,22 @@ export interface ParsedCase {
   positions(): Positions;
 }
 
-// Anchors, aliases and tags go to the careful parser, which bounds alias expansion. The test is
-// loose on purpose: a false alarm only costs speed.
-const MAY_USE_YAML_REFERENCES = /(?:^|[\s[{,])[&*!][^\s,\]}]/m;
+/**
+ * Whether the text may hold YAML anchors, aliases or tags, which go to the careful parser (it bounds
+ * alias expansion): a `&`, `*` or `!` at the start of a line or after a space, `[`, `{` or `,`, and
+ * followed by a name. Loose on purpose: a false alarm only costs speed. Written as a search for each
+ * mark, which is several times faster than one regular expression over the whole text.
+ */
+export function mayUseYamlReferences(text: string): boolean {
+  for (const mark of ['&', '*', '!']) {
+    for (let at = text.indexOf(mark); at !== -1; at = text.indexOf(mark, at + 1)) {
+      const before = at === 0 ? '\n' : (text[at - 1] as string);
+      const after = text[at + 1];
+      if (after !== undefined && /[\s[{,]/.test(before) && !/[\s,\]}]/.test(after)) return true;
+    }
+  }
+  return false;
+}
 
 /**
  * Parses the text of a case file; syntax and shape problems come back located, never thrown.
@@ -32,7 +45,7 @@ const MAY_USE_YAML_REFERENCES = /(?:^|[\s[{,])[&*!][^\s,\]}]/m;
 export function parseCaseText(text: string): { parsed?: ParsedCase; issues: CaseIssue[] } {
   const size = Buffer.byteLength(text, 'utf8');
   if (size > MAX_CASE_BYTES) return { issues: [tooLargeIssue()] };
-  if (!MAY_USE_YAML_REFERENCES.test(text)) {
+  if (!mayUseYamlReferences(text)) {
     const data = loadQuickly(text);
     if (data !== undefined) {
       let positions: Positions | undefined;

@@ -58,7 +58,7 @@ export class RenderReporter {
 }
 
 function describeFailure(failure: CaseFailure, term: Terminal): string {
-  if (failure.issues) return formatIssues(failure.source.name, failure.issues, failure.source.text, term.err);
+  if (failure.issues) return formatIssues(failure.source.name, failure.issues, failure.source.text ?? '', term.err);
   return `${term.err.bold(failure.source.name)}  ${term.err.red(failure.message)}`;
 }
 
