@@ -1,11 +1,19 @@
-// The isncsci package ships a CommonJS main (cjs/ISNCSCI.js) and an esm/ folder with no "exports" map
-// and no "type": "module", so Node always loads the CommonJS build. Node's CJS lexer sees
-// `exports.ISNCSCI = …`, so the named import works under Node 20, tsc (NodeNext) and vitest alike.
-// The default import does NOT: under Node it yields the whole module.exports object, not the class.
-import { ISNCSCI } from 'isncsci';
+import { createRequire } from 'node:module';
 import { toIsncsciExam, type IsncsciExamInput } from './grid.js';
 import { MOTOR_LEVELS, type MotorLevelName } from './levels.js';
 import { oncePerObject } from '../once-per-object.js';
+
+type IsncsciPackage = typeof import('isncsci');
+let isncsci: IsncsciPackage | undefined;
+/**
+ * The isncsci package, loaded the first time an exam is classified: most cases have no ISNCSCI
+ * exam, and loading it costs about 25 ms (on every render thread). It ships a CommonJS main
+ * (cjs/ISNCSCI.js), which is what Node loads for it in any case (no "exports" map, no
+ * "type": "module").
+ */
+function isncsciPackage(): IsncsciPackage {
+  return (isncsci ??= createRequire(import.meta.url)('isncsci') as IsncsciPackage);
+}
 
 /** A total, or `"ND"` where an `NT` makes it not determinable. */
 export type IsncsciTotal = number | 'ND';
@@ -53,7 +61,7 @@ function addTotals(a: IsncsciTotal, b: IsncsciTotal): IsncsciTotal {
 export const deriveIsncsci: (exam: IsncsciExamInput) => IsncsciDerived = oncePerObject(classify);
 
 function classify(exam: IsncsciExamInput): IsncsciDerived {
-  const { classification, totals } = new ISNCSCI(toIsncsciExam(exam));
+  const { classification, totals } = new (isncsciPackage().ISNCSCI)(toIsncsciExam(exam));
   const levels = classification.neurologicalLevels;
   const zpp = classification.zoneOfPartialPreservations;
   return {
