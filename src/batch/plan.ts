@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { EXTENSIONS, type OutputFormat } from '../formats.js';
 import type { InputRef } from '../io/expand-inputs.js';
 import { outputPath, sourceParts } from './output-names.js';
-import { isUpToDate, peekCaseIdInFile } from './up-to-date.js';
+import { FolderListings, isUpToDate, peekCaseIdInFile } from './up-to-date.js';
 
 export interface PlanOptions {
   formats: readonly OutputFormat[];
@@ -38,6 +38,7 @@ export function planBatch(refs: readonly InputRef[], options: PlanOptions): Batc
   const todo: InputRef[] = [];
   const skipped: InputRef[] = [];
   const needsId = options.output === undefined && options.namePattern.includes('{id}');
+  const listings = new FolderListings();
   for (const ref of refs) {
     if (ref.kind === 'stdin') {
       todo.push(ref);
@@ -57,7 +58,7 @@ export function planBatch(refs: readonly InputRef[], options: PlanOptions): Batc
       if (first === undefined) claims.set(key, ref.path);
       else clashes.set(target, (clashes.get(target) ?? new Set([first])).add(ref.path));
     }
-    if (targets && !options.force && isUpToDate(targets, () => statSync(ref.path).mtimeMs, options.templateMtime)) skipped.push(ref);
+    if (targets && !options.force && isUpToDate(targets, () => statSync(ref.path).mtimeMs, options.templateMtime, listings)) skipped.push(ref);
     else todo.push(ref);
   }
   const conflicts = [...clashes].map(([target, inputs]) => ({ target, inputs: [...inputs] }));

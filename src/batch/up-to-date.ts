@@ -1,5 +1,5 @@
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 /** The newest modification time of the files in a template folder (recursively), in ms. */
 export function newestMtime(dir: string): number {
@@ -37,13 +37,38 @@ export function peekCaseIdInFile(path: string): string | undefined {
 }
 
 /**
- * Whether every output exists and is newer than both the case file and the template. The case
- * file's time is asked for only when every output exists (on a first run, none do).
+ * Which files exist, each folder listed once: on a first run no output exists, and one listing of
+ * the output folder answers for thousands of files that would each be asked for in turn.
  */
-export function isUpToDate(targets: readonly string[], sourceMtime: () => number, templateMtime: number): boolean {
+export class FolderListings {
+  readonly #names = new Map<string, Set<string>>();
+
+  /** Whether the folder of `path` lists it (a missing folder lists nothing). */
+  lists(path: string): boolean {
+    const dir = dirname(path);
+    let names = this.#names.get(dir);
+    if (!names) {
+      try {
+        names = new Set(readdirSync(dir));
+      } catch {
+        names = new Set();
+      }
+      this.#names.set(dir, names);
+    }
+    return names.has(basename(path));
+  }
+}
+
+/**
+ * Whether every output exists and is newer than both the case file and the template. The case
+ * file's time is asked for only when every output exists (on a first run, none do). `listings`, when
+ * given, answers first whether an output exists.
+ */
+export function isUpToDate(targets: readonly string[], sourceMtime: () => number, templateMtime: number, listings?: FolderListings): boolean {
   let oldest = Infinity;
   for (const target of targets) {
-    // Without an exception for a missing output: on a first run, every output is missing.
+    if (listings && !listings.lists(target)) return false;
+    // Without an exception for a missing output.
     const stat = statSync(target, { throwIfNoEntry: false });
     if (!stat) return false;
     oldest = Math.min(oldest, stat.mtimeMs);
