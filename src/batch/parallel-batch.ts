@@ -15,21 +15,33 @@ export interface ThreadSetup {
   settings: Omit<CaseJobSettings, 'template' | 'printer'>;
 }
 
-/** The work, sent once the batch is planned. */
+/** The work, sent as soon as the inputs are known (before the batch is planned). */
 export interface ThreadWork {
   refs: InputRef[];
-  /** The buffer of the SharedQueue the threads take cases from. */
+  /** The buffer of the SharedQueue the threads take cases from (indexes into `refs`). */
   queue: SharedArrayBuffer;
 }
 
+/** One rendered case of a helper, by its index in the work's `refs`. */
+export interface RenderedCase {
+  index: number;
+  outcome: CaseOutcome;
+}
+
 /** What a helper thread tells the main thread: the chunk it took, the chunk's rendered cases, that it is done. */
-export type ThreadMessage = { type: 'claimed'; chunk: [number, number] } | { type: 'rendered'; outcomes: CaseOutcome[] } | { type: 'done' };
+export type ThreadMessage = { type: 'claimed'; chunk: [number, number] } | { type: 'rendered'; cases: RenderedCase[] } | { type: 'done' };
 
-/** What the main thread tells a helper once the work is sent: that one more of its chunks is written. */
-export type ThreadReply = { type: 'recorded' };
+/**
+ * What the main thread tells a helper after the work: that one more of its chunks is recorded, or,
+ * once the batch is planned, the cases not to render (their outputs are up to date).
+ */
+export type ThreadReply = { type: 'recorded' } | { type: 'skip'; indexes: number[] };
 
-/** Chunks a helper may have rendered and not yet seen written, before it waits: bounds the memory held. */
-export const MAX_UNRECORDED_CHUNKS = 4;
+/**
+ * Chunks a helper may have rendered and not yet seen recorded, before it waits. This bounds the
+ * memory held, and how far a helper renders ahead while the batch is being planned.
+ */
+export const MAX_UNRECORDED_CHUNKS = 16;
 
 /**
  * Whether a text-only batch over these inputs may be large enough for helper threads: a folder or a
@@ -88,13 +100,21 @@ class Helper {
 }
 
 /**
- * Helper threads for a text-only batch. They are started as early as possible (they load the
- * renderer and compile the template while this thread plans the batch) and then share one queue
- * with this thread: each claims a few cases at a time from a shared counter, so no thread waits
- * for another to hand out work, and a thread that gets heavy cases does not hold the others up.
+ * Helper threads for a text-only batch. They are started as early as possible: they load the
+ * renderer and compile the template while this thread loads and expands the inputs, and render
+ * while this thread plans the batch (they only render: nothing is written before the plan is
+ * known). All threads share one queue: each claims a few cases at a time from a shared counter,
+ * so no thread waits for another to hand out work, and a thread that gets heavy cases does not
+ * hold the others up.
  */
 export class RenderThreads {
   private readonly helpers: Helper[];
+  #work: { refs: readonly InputRef[]; queue: SharedQueue } | undefined;
+  /** What the helpers handed over, until the batch is planned and run() records it. */
+  #inbox: { helper: Helper; cases: RenderedCase[] }[] = [];
+  #deliver: ((helper: Helper, cases: RenderedCase[]) => void) | undefined;
+  /** The chunk each helper has taken and not yet handed over. */
+  readonly #taken = new Map<Helper, [number, number]>();
 
   private constructor(count: number, setup: ThreadSetup) {
     this.helpers = Array.from({ length: count }, () => new Helper(setup));
@@ -106,15 +126,43 @@ export class RenderThreads {
   }
 
   /**
-   * Renders `refs` on this thread and the helpers; the helpers end with it. The helpers only
-   * render: this thread writes every output and reports every case (see CaseRecorder). A helper
-   * that stops (out of memory, say) loses nothing: this thread renders again the chunk it had taken.
+   * Gives the helpers every input of the batch, before it is planned: they start rendering. What
+   * they render is recorded by run(), once the plan says which of these cases to render.
    */
-  async run(refs: readonly InputRef[], options: BatchOptions): Promise<BatchSummary> {
+  begin(refs: readonly InputRef[]): void {
+    const queue = new SharedQueue(refs.length);
+    this.#work = { refs, queue };
+    const work: ThreadWork = { refs: [...refs], queue: queue.buffer };
+    for (const helper of this.helpers) {
+      helper.worker.on('message', (message: ThreadMessage) => {
+        if (message.type === 'claimed') this.#taken.set(helper, message.chunk);
+        else if (message.type === 'rendered') {
+          this.#taken.delete(helper);
+          if (this.#deliver) this.#deliver(helper, message.cases);
+          else this.#inbox.push({ helper, cases: message.cases });
+        } else helper.finished();
+      });
+      helper.worker.postMessage(work);
+    }
+  }
+
+  /**
+   * Renders the cases of `todo` (planned among the inputs given to begin()) on this thread and the
+   * helpers; the helpers end with it. This thread writes every output and reports every case (see
+   * CaseRecorder); what a helper rendered of a case not in `todo` is dropped. A helper that stops
+   * (out of memory, say) loses nothing: this thread renders again the chunk it had taken.
+   */
+  async run(todo: readonly InputRef[], options: BatchOptions): Promise<BatchSummary> {
+    const work = this.#work;
+    if (!work) throw new Error('RenderThreads.run() before begin()');
+    const { refs, queue } = work;
     const [{ CaseRecorder, toOutcome }, { renderCaseJob }] = await Promise.all([import('./run-batch.js'), import('./case-job.js')]);
     const started = process.hrtime.bigint();
-    const queue = new SharedQueue(refs.length);
     const recorder = new CaseRecorder(options);
+    const planned = new Set(todo);
+    const wanted = (index: number): boolean => planned.has(refs[index] as InputRef);
+    const skip = refs.flatMap((ref, index) => (planned.has(ref) ? [] : [index]));
+    if (skip.length > 0) for (const helper of this.helpers) helper.worker.postMessage({ type: 'skip', indexes: skip } satisfies ThreadReply);
     const stopIfAsked = (): void => {
       if (options.signal?.aborted || recorder.stopped) queue.stop();
     };
@@ -122,10 +170,12 @@ export class RenderThreads {
     // acknowledged whatever happens, or its helper would wait for ever.
     let recording = Promise.resolve();
     let recordingError: unknown;
-    const record = (outcomes: CaseOutcome[], helper: Helper): void => {
+    const record = (helper: Helper, cases: RenderedCase[]): void => {
       recording = recording.then(async () => {
         try {
-          for (const outcome of outcomes) if (!recorder.stopped && recordingError === undefined) await recorder.record(outcome);
+          for (const { index, outcome } of cases) {
+            if (wanted(index) && !recorder.stopped && recordingError === undefined) await recorder.record(outcome);
+          }
           stopIfAsked();
         } catch (error) {
           recordingError ??= error;
@@ -135,27 +185,20 @@ export class RenderThreads {
         }
       });
     };
+    for (const { helper, cases } of this.#inbox.splice(0)) record(helper, cases);
+    this.#deliver = record;
     const orphans: [number, number][] = [];
-    const work: ThreadWork = { refs: [...refs], queue: queue.buffer };
     const helpersDone = this.helpers.map(async (helper) => {
-      let taken: [number, number] | undefined;
-      helper.worker.on('message', (message: ThreadMessage) => {
-        if (message.type === 'claimed') taken = message.chunk;
-        else if (message.type === 'rendered') {
-          taken = undefined;
-          record(message.outcomes, helper);
-        } else helper.finished();
-      });
-      helper.worker.postMessage(work);
       const why = await helper.ended;
       if (why === undefined) return;
+      const taken = this.#taken.get(helper);
       if (taken) orphans.push(taken);
       options.onEvent?.({ type: 'thread-stopped', message: why });
     });
     const renderHere = async (chunk: [number, number]): Promise<void> => {
-      for (const ref of refs.slice(...chunk)) {
+      for (let index = chunk[0]; index < chunk[1]; index++) {
         if (recorder.stopped || options.signal?.aborted) break;
-        await recorder.record(toOutcome(await renderCaseJob(ref, options)));
+        if (wanted(index)) await recorder.record(toOutcome(await renderCaseJob(refs[index] as InputRef, options)));
       }
       stopIfAsked();
       // Let the helpers' messages in: rendering never yields to the event loop by itself.
@@ -170,10 +213,10 @@ export class RenderThreads {
     for (const chunk of orphans) if (!queue.stopped) await renderHere(chunk);
     const failed = recorder.failures.length;
     return {
-      total: refs.length,
+      total: todo.length,
       rendered: recorder.rendered,
       failed,
-      notStarted: refs.length - recorder.rendered - failed,
+      notStarted: todo.length - recorder.rendered - failed,
       seconds: Number(process.hrtime.bigint() - started) / 1e9,
       failures: recorder.failures,
       threads: this.helpers.length + 1,
@@ -187,14 +230,14 @@ export class RenderThreads {
 }
 
 /**
- * Renders a batch on this thread and on `helpers` (started with RenderThreads.start) when it is large
- * enough to be worth it; otherwise ends the helpers and renders it here.
+ * Renders the planned cases `todo` on this thread and on `helpers` (started with RenderThreads.start
+ * and given the batch's inputs with begin()), or, without helpers or with nothing to render, here.
  */
-export async function runParallelBatch(refs: readonly InputRef[], options: BatchOptions, helpers?: RenderThreads): Promise<BatchSummary> {
-  if (helpers && worthThreads(refs, options.formats)) return helpers.run(refs, options);
+export async function runParallelBatch(todo: readonly InputRef[], options: BatchOptions, helpers?: RenderThreads): Promise<BatchSummary> {
+  if (helpers && todo.length > 0) return helpers.run(todo, options);
   await helpers?.close();
   const { runBatch } = await import('./run-batch.js');
-  return runBatch(refs, options);
+  return runBatch(todo, options);
 }
 
 /** Whether these cases are worth rendering on several threads. */

@@ -133,6 +133,23 @@ describe('large text-only batches', () => {
     expect(readdirSync(out).filter((f) => f.startsWith('twin'))).toEqual(['twin.md']);
   });
 
+  it('render only what the plan keeps, although helpers start rendering before it is made', () => {
+    const cases = caseFolder(240);
+    const out = tempDir();
+    expect(runCli(['render', cases, '--format', 'md', '--out-dir', out, '--concurrency', '2']).code).toBe(0);
+    for (const file of readdirSync(out)) utimesSync(join(out, file), new Date(), new Date()); // every output up to date
+    const future = new Date(Date.now() + 60_000);
+    const changed = [7, 120, 239];
+    for (const i of changed) utimesSync(join(cases, `case-${i}.yaml`), future, future);
+    writeFileSync(join(out, 'case-1.md'), 'kept'); // an up-to-date output is not written again
+    utimesSync(join(out, 'case-1.md'), new Date(), new Date());
+    const run = runCli(['render', cases, '--format', 'md', '--out-dir', out, '--json', '--concurrency', '2']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ total: 240, rendered: 3, skipped: 237, failed: 0, notStarted: 0, threads: 2 });
+    expect(readFileSync(join(out, 'case-1.md'), 'utf8')).toBe('kept');
+    for (const i of changed) expectWholeReport(join(out, `case-${i}.md`));
+  });
+
   it('leave a small folder to one thread (threads started early for a folder are ended)', () => {
     const run = runCli(['render', caseFolder(12), '--format', 'md', '--out-dir', tempDir(), '--json', '--concurrency', '2']);
     expect(run.code).toBe(0);

@@ -82,6 +82,7 @@ export async function runRender(inputs: string[], options: RenderOptions): Promi
       await helpers.close();
       helpers = undefined;
     }
+    helpers?.begin(refs); // they render while this thread plans (nothing is written before the plan)
     const { template, dir } = await compileChosenTemplate(options.template);
     if (formats.includes('pdf') && !template.formats.includes('html')) {
       throw new CliError(`template \`${template.name}\` has no HTML output, which PDF is printed from`, EXIT.template);
