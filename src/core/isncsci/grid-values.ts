@@ -34,16 +34,20 @@ function spellCell(raw: unknown): string | undefined {
   return undefined;
 }
 
+// Sets: an exam has a few hundred cells, each looked up here.
+const MOTOR_SET: ReadonlySet<string> = new Set(MOTOR_VALUES);
+const SENSORY_SET: ReadonlySet<string> = new Set(SENSORY_VALUES);
+
 /** The package's spelling of a motor cell, or undefined if it is not a valid motor score. */
 export function normalizeMotorValue(raw: unknown): MotorValue | undefined {
   const value = spellCell(raw);
-  return (MOTOR_VALUES as readonly string[]).includes(value ?? '') ? (value as MotorValue) : undefined;
+  return value !== undefined && MOTOR_SET.has(value) ? (value as MotorValue) : undefined;
 }
 
 /** The package's spelling of a sensory cell, or undefined if it is not a valid sensory score. */
 export function normalizeSensoryValue(raw: unknown): SensoryValue | undefined {
   const value = spellCell(raw);
-  return (SENSORY_VALUES as readonly string[]).includes(value ?? '') ? (value as SensoryValue) : undefined;
+  return value !== undefined && SENSORY_SET.has(value) ? (value as SensoryValue) : undefined;
 }
 
 /** The package's spelling of `vac` / `dap`: yes | no | nt in any case, or a YAML 1.1 boolean. */

@@ -79,8 +79,9 @@ function checkGrid(side: string, name: GridName, grid: unknown, levels: readonly
   const entries = Object.entries(grid as Record<string, unknown>);
   const covered = new Set(entries.map(([key]) => canonicalLevelKey(key)));
   const missing = levels.filter((level) => !covered.has(level));
+  const known = new Set(levels);
   for (const [key, raw] of entries) {
-    if (levels.includes(key)) {
+    if (known.has(key)) {
       if (!isValid(raw, kind)) bad([side, name, key], `${where} ${key}`, raw);
     } else {
       problems.push({ path: [side, name, key], message: `${where} has an unknown level ${key}`, hint: hintForUnknownKey(key, levels, missing) });

@@ -1,5 +1,7 @@
 import { MOTOR_LEVELS, SENSORY_LEVELS } from './levels.js';
 
+const LEVELS: ReadonlySet<string> = new Set([...MOTOR_LEVELS, ...SENSORY_LEVELS]);
+
 /** How a grid's levels read in a message: all ten motor levels, or the sensory range. */
 export function describeLevels(levels: readonly string[]): string {
   return levels.length === MOTOR_LEVELS.length ? levels.join(' ') : `${levels[0] ?? ''} … ${levels.at(-1) ?? ''}`;
@@ -7,6 +9,7 @@ export function describeLevels(levels: readonly string[]): string {
 
 /** The level a loosely written key most likely means (`s4-5` → `S4_5`, `t 4` → `T4`), or the key upper-cased. */
 export function canonicalLevelKey(key: string): string {
+  if (LEVELS.has(key)) return key; // as almost every key is written
   const upper = key.trim().toUpperCase();
   if (/^S\s*4\s*[-_/.,\s]?\s*S?\s*5$/.test(upper)) return 'S4_5';
   return upper.replace(/[\s_\-.]+/g, '');
