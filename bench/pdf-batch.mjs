@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // PDF batch throughput: `casereport render` over N generated cases against a bare Puppeteer loop
 // printing the same HTML (one browser, the same number of pages, nothing else), in one run.
-// Usage: node bench/pdf-batch.mjs [N=200] [pages=cores]   (after `npm run build`)
+// Usage: node bench/pdf-batch.mjs [N=200] [pages=cores] [rounds=3]   (after `npm run build`)
+// Each round runs casereport, then the two bare loops; the best time of each over the rounds is
+// compared, so that a slow moment of the machine does not decide the ratio.
 import { availableParallelism } from 'node:os';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +13,7 @@ import { generateCases } from './generate-cases.mjs';
 
 const count = Number(process.argv[2] ?? 200);
 const pages = Number(process.argv[3] ?? availableParallelism());
+const rounds = Number(process.argv[4] ?? 3);
 const work = join(ROOT, 'bench', 'out', 'pdf-batch');
 const cases = join(work, 'cases');
 generateCases(cases, count);
@@ -54,7 +57,7 @@ const same = {
 };
 const out = join(work, 'pdf');
 const results = [];
-for (let round = 0; round < 2; round++) {
+for (let round = 0; round < rounds; round++) {
   rmSync(out, { recursive: true, force: true });
   const ours = timeCommand(process.execPath, [CLI, 'render', cases, '--format', 'pdf', '--out-dir', out, '--concurrency', String(pages), '--force', '-q']);
   const barePlain = await bareLoop(plain);
