@@ -61,13 +61,13 @@ export class FolderListings {
 
 /**
  * Whether every output exists and is newer than both the case file and the template. The case
- * file's time is asked for only when every output exists (on a first run, none do). `listings`, when
- * given, answers first whether an output exists.
+ * file's time is asked for only when every output exists (on a first run, none do); `listings`
+ * answers first whether an output exists.
  */
-export function isUpToDate(targets: readonly string[], sourceMtime: () => number, templateMtime: number, listings?: FolderListings): boolean {
+export function isUpToDate(targets: readonly string[], sourceMtime: () => number, templateMtime: number, listings: FolderListings): boolean {
   let oldest = Infinity;
   for (const target of targets) {
-    if (listings && !listings.lists(target)) return false;
+    if (!listings.lists(target)) return false;
     // Without an exception for a missing output.
     const stat = statSync(target, { throwIfNoEntry: false });
     if (!stat) return false;

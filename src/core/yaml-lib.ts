@@ -1,7 +1,4 @@
-import { createRequire } from 'node:module';
-
-type YamlLib = typeof import('yaml');
-let lib: YamlLib | undefined;
+import { loadOnFirstUse } from './load-on-first-use.js';
 
 /**
  * The `yaml` package, loaded the first time it is needed. Valid case files are read by the faster
@@ -9,6 +6,4 @@ let lib: YamlLib | undefined;
  * and for files with anchors, aliases or tags. Loading it costs about a tenth of a second (on every
  * render thread), which most runs never need to pay.
  */
-export function yamlLib(): YamlLib {
-  return (lib ??= createRequire(import.meta.url)('yaml') as YamlLib);
-}
+export const yamlLib = loadOnFirstUse<typeof import('yaml')>('yaml');

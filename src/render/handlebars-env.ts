@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import type FullHandlebars from 'handlebars';
 import RuntimeModule from 'handlebars/runtime.js';
+import { loadOnFirstUse } from '../core/load-on-first-use.js';
 import { escapeMarkdownText } from './escape-markdown.js';
 import { TEMPLATE_HELPERS } from './helpers.js';
 import type { TextFormat } from './template-bundle.js';
@@ -17,11 +17,8 @@ export type TemplateTree = ReturnType<Handlebars['parseWithoutProcessing']>;
  */
 export const Runtime = RuntimeModule as unknown as Handlebars;
 
-let compiler: Handlebars | undefined;
 /** The whole of Handlebars, compiler included, loaded the first time a template must be compiled. */
-function fullHandlebars(): Handlebars {
-  return (compiler ??= createRequire(import.meta.url)('handlebars') as Handlebars);
-}
+const fullHandlebars = loadOnFirstUse<Handlebars>('handlebars');
 
 /**
  * Where Markdown templates find the function that escapes `{{value}}` (see markdownCompiler): in the

@@ -1,19 +1,13 @@
-import { createRequire } from 'node:module';
 import { toIsncsciExam, type IsncsciExamInput } from './grid.js';
 import { MOTOR_LEVELS, type MotorLevelName } from './levels.js';
+import { loadOnFirstUse } from '../load-on-first-use.js';
 import { oncePerObject } from '../once-per-object.js';
 
-type IsncsciPackage = typeof import('isncsci');
-let isncsci: IsncsciPackage | undefined;
 /**
  * The isncsci package, loaded the first time an exam is classified: most cases have no ISNCSCI
- * exam, and loading it costs about 25 ms (on every render thread). It ships a CommonJS main
- * (cjs/ISNCSCI.js), which is what Node loads for it in any case (no "exports" map, no
- * "type": "module").
+ * exam, and loading it costs about 25 ms (on every render thread).
  */
-function isncsciPackage(): IsncsciPackage {
-  return (isncsci ??= createRequire(import.meta.url)('isncsci') as IsncsciPackage);
-}
+const isncsciPackage = loadOnFirstUse<typeof import('isncsci')>('isncsci');
 
 /** A total, or `"ND"` where an `NT` makes it not determinable. */
 export type IsncsciTotal = number | 'ND';
