@@ -11,7 +11,7 @@
 // own location (templates/, package.json, the render thread, the precompiled templates) hold.
 // Packages loaded only on first use (yaml, isncsci, tinyglobby, Handlebars' compiler) are loaded
 // with require() and stay outside, as does the browser driver (PDF only).
-import { copyFileSync, rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 
@@ -25,5 +25,5 @@ await build({
   logLevel: 'warn',
   output: { dir: out, format: 'esm', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
 });
-copyFileSync(dist('render/precompiled-templates.cjs'), dist('bundle/precompiled-templates.cjs'));
+cpSync(dist('render/precompiled'), dist('bundle/precompiled'), { recursive: true });
 console.log(`bundled the command line into ${out}`);

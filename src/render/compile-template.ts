@@ -1,7 +1,7 @@
 import type { RuntimeOptions } from 'handlebars';
 import type { ReportModel } from '../core/model/types.js';
-import { createHandlebars, parseTemplate, precompileSource, specFromCode, type TemplateSpec, type TemplateTree } from './handlebars-env.js';
-import { precompiledKey, precompiledTemplates } from './precompiled.js';
+import { createHandlebars, parseTemplate, precompileSource, specFromCode, type TemplateTree } from './handlebars-env.js';
+import { precompiledKey, precompiledTemplates, type PrecompiledSpecs } from './precompiled.js';
 import { TemplateError, type TemplateBundle, type TextFormat } from './template-bundle.js';
 
 /** Values templates reach as `@css`, `@generator` and `@format`, kept apart from the report model. */
@@ -28,16 +28,17 @@ type Delegate = (context: unknown, options?: RuntimeOptions) => string;
  * is parsed now, so that a syntax error surfaces before any case is rendered, and compiled for a
  * format the first time that format uses it (Markdown never compiles the HTML partials).
  */
-export function compileTemplate(bundle: TemplateBundle, precompiled: ReadonlyMap<string, TemplateSpec> = precompiledTemplates()): CompiledTemplate {
+export function compileTemplate(bundle: TemplateBundle, precompiled: PrecompiledSpecs = precompiledTemplates()): CompiledTemplate {
   const formats = Object.entries(bundle.formats) as [TextFormat, Source][];
-  const specs = new Map<Source, Partial<Record<TextFormat, TemplateSpec>>>();
+  // The keys of the precompiled specs of each source (a spec itself is loaded when first used).
+  const specs = new Map<Source, Partial<Record<TextFormat, string>>>();
   const trees = new Map<Source, TemplateTree>();
   const parse = (source: Source): TemplateTree => run(() => parseTemplate(source.source), source.file);
   for (const source of [...formats.map(([, main]) => main), ...Object.values(bundle.partials)]) {
-    const found: Partial<Record<TextFormat, TemplateSpec>> = {};
+    const found: Partial<Record<TextFormat, string>> = {};
     for (const [format] of formats) {
-      const spec = precompiled.get(precompiledKey(format, source.source));
-      if (spec) found[format] = spec;
+      const key = precompiledKey(format, source.source);
+      if (precompiled.has(key)) found[format] = key;
     }
     specs.set(source, found);
     // A source the build compiled for some format is known to parse.
@@ -48,7 +49,8 @@ export function compileTemplate(bundle: TemplateBundle, precompiled: ReadonlyMap
     const hbs = createHandlebars(format);
     const load = (source: Source): Delegate =>
       onFirstUse(source.file, () => {
-        const spec = specs.get(source)?.[format];
+        const key = specs.get(source)?.[format];
+        const spec = key === undefined ? undefined : precompiled.get(key);
         // Each format compiles its own copy of the tree: compiling changes it (whitespace control).
         return hbs.template(spec ?? specFromCode(precompileSource(format, structuredClone(trees.get(source) ?? parse(source)))));
       });

@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/cases.js';
 import { loadTemplate } from '../../src/io/load-template.js';
 import { compileTemplate, precompileBundle } from '../../src/render/compile-template.js';
 import { specFromCode, type TemplateSpec } from '../../src/render/handlebars-env.js';
@@ -22,7 +24,7 @@ function bundle(main: string, partials: Record<string, string> = {}, formats: Te
 const renderWith = (source: string, context: object, format: TextFormat = 'md', partials: Record<string, string> = {}): string =>
   compileTemplate(bundle(source, partials)).render(format, context as unknown as ReportModel, EXTRAS);
 
-/** What the build writes into precompiled-templates.cjs, loaded the way `require` would load it. */
+/** What the build writes into dist/render/precompiled/, loaded the way `require` would load it. */
 function asLoaded(specs: Map<string, string>): Map<string, TemplateSpec> {
   return new Map([...specs].map(([key, spec]) => [key, specFromCode(spec)]));
 }
@@ -106,5 +108,25 @@ describe('templates compiled at build time', () => {
         expect(shipped.has(distKey(format, main.source)), `${name} ${format}`).toBe(true);
       }
     }
+  });
+
+  it('load, for a render, only the module of that template and format, and not Handlebars\' compiler', () => {
+    // A fresh process: what it has loaded is in require's cache (Handlebars and the specs are CommonJS).
+    const script = `
+      import { createRequire } from 'node:module';
+      const { compileTemplate } = await import('./dist/render/compile-template.js');
+      const { loadTemplate } = await import('./dist/io/load-template.js');
+      const { readCaseSource } = await import('./dist/io/read-case.js');
+      const { renderCaseText } = await import('./dist/generate.js');
+      const template = compileTemplate(loadTemplate('care'));
+      const text = readCaseSource({ kind: 'file', path: 'examples/steven-sci.yaml' }).text;
+      const result = renderCaseText(text, { template, formats: ['md'], generator: 'test' });
+      if (!result.ok || !result.outputs.get('md')?.includes('Timeline')) throw new Error('no report');
+      console.log(JSON.stringify(Object.keys(createRequire(import.meta.url).cache)));`;
+    const loaded = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' })) as string[];
+    const rel = loaded.map((file) => file.slice(ROOT.length + 1));
+    expect(rel.filter((file) => file.startsWith('dist/render/precompiled/'))).toEqual(['dist/render/precompiled/care.md.cjs']);
+    expect(rel.some((file) => file.includes('handlebars/runtime.js'))).toBe(true);
+    expect(rel.filter((file) => file.includes('handlebars/compiler/'))).toEqual([]);
   });
 });
