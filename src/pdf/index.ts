@@ -12,11 +12,11 @@ export { PdfPrinter } from './pdf-printer.js';
 export type { PdfPrinterOptions } from './pdf-printer.js';
 export {
   DEFAULT_MARGINS,
-  buildFooterTemplate,
-  buildHeaderTemplate,
+  buildPageMarginCss,
   buildPdfOptions,
-  escapeHtml,
+  cssString,
   isPageLength,
+  withPageMargins,
 } from './print-templates.js';
 export type { PageMargins, PrintOptions } from './print-templates.js';
 export { setPdfMetadata } from './set-pdf-metadata.js';

@@ -7,7 +7,7 @@ import { findBrowserOnThisMachine } from './find-browser-on-this-machine.js';
 import { isolatePage, type RequestListener } from './isolate-page.js';
 import { buildLaunchArgs, detectLaunchContext } from './launch-options.js';
 import { PagePool } from './page-pool.js';
-import { buildPdfOptions, type PrintOptions } from './print-templates.js';
+import { buildPdfOptions, withPageMargins, type PrintOptions } from './print-templates.js';
 import { isTimeout, renderReport, toRenderError } from './render-report.js';
 import { setPdfMetadata } from './set-pdf-metadata.js';
 
@@ -96,7 +96,8 @@ export class PdfPrinter {
     if (this.#closing) throw closedError();
     const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
     const pdfOptions = buildPdfOptions(options, timeoutMs);
-    const raw = await this.#pool.withSlot(() => this.#renderWithRetry(html, pdfOptions, timeoutMs));
+    const withHeader = withPageMargins(html, options);
+    const raw = await this.#pool.withSlot(() => this.#renderWithRetry(withHeader, pdfOptions, timeoutMs));
     return setPdfMetadata(raw, options.metadata);
   }
 

@@ -1,32 +1,65 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildFooterTemplate,
-  buildHeaderTemplate,
+  HEADER_TITLE_MAX,
+  buildPageMarginCss,
   buildPdfOptions,
-  escapeHtml,
+  cssString,
   isPageLength,
+  withPageMargins,
 } from '../../src/pdf/print-templates.js';
 
 const BASE = { headerTitle: 'T', footerLeft: 'C', metadata: { title: 'T' } };
 
+/**
+ * What a CSS parser reads from a string written by cssString: a hex escape is up to six hex digits
+ * and one whitespace character after them, which belongs to the escape.
+ */
+function readCssString(css: string): string {
+  expect(css).toMatch(/^"([A-Za-z0-9 ]|\\[0-9a-f]{1,6} )*"$/);
+  return css.slice(1, -1).replace(/\\([0-9a-f]{1,6})[ \t\n]?/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
+}
+
 describe('print templates', () => {
-  it('escapes the title and case id', () => {
-    expect(escapeHtml(`<img src=x onerror='a'>&"`)).toBe('&#60;img src=x onerror=&#39;a&#39;&#62;&#38;&#34;');
-    expect(buildHeaderTemplate('<b>Title</b>')).toContain('&#60;b&#62;Title');
-    expect(buildFooterTemplate('<i>id')).not.toContain('<i>');
+  it('writes the title and case id as CSS strings that nothing in them can end', () => {
+    const hostile = `"; } body { display: none } </style><script>alert(1)</script>\\ \n 北京 😀 é & "x" 1a`;
+    const css = cssString(hostile);
+    expect(css).not.toMatch(/[<>;{}\n]/);
+    expect(readCssString(css)).toBe(hostile);
+    const rules = buildPageMarginCss(hostile, hostile);
+    expect(rules).not.toContain('</style');
+    expect(rules).toContain(`@bottom-left { content: ${css};`);
   });
 
-  it('uses Chromium page number classes and an explicit font size', () => {
-    const footer = buildFooterTemplate('CASE-1');
-    expect(footer).toContain("page <span class='pageNumber'></span> of <span class='totalPages'></span>");
-    expect(footer).toContain('font-size:8pt');
+  it('puts "page X of Y" in the footer with Chromium page counters, in a small explicit font', () => {
+    const rules = buildPageMarginCss('Title', 'CASE-1');
+    expect(rules).toContain('@bottom-right { content: "page " counter(page) " of " counter(pages);');
+    expect(rules).toContain('@top-left { content: "Title";');
+    expect(rules).toContain('font-size: 8pt');
+  });
+
+  it('cuts a long title with an ellipsis, counting characters, not UTF-16 units', () => {
+    const long = '😀'.repeat(150);
+    const shown = readCssString(/@top-left \{ content: ("[^"]*")/.exec(buildPageMarginCss(long, 'C'))?.[1] ?? '');
+    expect([...shown]).toHaveLength(HEADER_TITLE_MAX);
+    expect(shown.endsWith('😀…')).toBe(true);
+    expect(readCssString(/@top-left \{ content: ("[^"]*")/.exec(buildPageMarginCss('Short', 'C'))?.[1] ?? '')).toBe('Short');
+  });
+
+  it('adds the header and footer at the end of the head, after a doctype, or at the start', () => {
+    const options = { headerTitle: 'T', footerLeft: 'C' };
+    const style = `<style>\n${buildPageMarginCss('T', 'C')}\n</style>`;
+    expect(withPageMargins('<!doctype html><html><head><style>p{}</style></HEAD ><body>x</body></html>', options)).toBe(
+      `<!doctype html><html><head><style>p{}</style>${style}</HEAD ><body>x</body></html>`,
+    );
+    expect(withPageMargins('<!DOCTYPE html>\n<p>x', options)).toBe(`<!DOCTYPE html>${style}\n<p>x`);
+    expect(withPageMargins('<h1>Short</h1>', options)).toBe(`${style}<h1>Short</h1>`);
   });
 
   it('builds tagged, outlined A4 output with default margins', () => {
     const options = buildPdfOptions(BASE, 5000);
     expect(options).toMatchObject({
       format: 'A4',
-      displayHeaderFooter: true,
+      displayHeaderFooter: false,
       printBackground: true,
       tagged: true,
       outline: true,
