@@ -74,8 +74,6 @@ function threadHeapMb(): number {
 /** One helper thread, watched from the moment it starts (it may end before it is given work). */
 class Helper {
   readonly worker: Worker;
-  /** The thread's id, kept: a worker that has ended reports -1. */
-  readonly threadId: number;
   /** Resolves when the thread has ended: with why, or with undefined when it finished its work. */
   readonly ended: Promise<string | undefined>;
   #finished = false;
@@ -85,7 +83,6 @@ class Helper {
       workerData: setup,
       resourceLimits: { maxOldGenerationSizeMb: threadHeapMb(), maxYoungGenerationSizeMb: 48 },
     });
-    this.threadId = this.worker.threadId;
     this.ended = new Promise((resolve) => {
       let why: string | undefined;
       this.worker.on('error', (error) => (why ??= error.message));

@@ -83,12 +83,15 @@ export class CaseRecorder {
   async record(outcome: CaseOutcome): Promise<void> {
     if (!outcome.ok) return this.fail(outcome.failure);
     const { source, outputs, warnings } = outcome;
-    const owner = (o: RenderedOutput): string | undefined => this.claimed.get(resolve(o.target));
-    const clash = outputs.find((o) => o.target !== '-' && owner(o) !== undefined && owner(o) !== source.path && owner(o) !== source.name);
-    if (clash) {
-      return this.fail({ source, kind: 'conflict', message: `would overwrite ${clash.target}, already written for ${owner(clash)}; give each case its own id or use --name` });
+    // Each output file by its absolute path, resolved once (standard output is nobody's file).
+    const files = outputs.flatMap((o) => (o.target === '-' ? [] : [{ target: o.target, key: resolve(o.target) }]));
+    for (const { target, key } of files) {
+      const owner = this.claimed.get(key);
+      if (owner !== undefined && owner !== source.path && owner !== source.name) {
+        return this.fail({ source, kind: 'conflict', message: `would overwrite ${target}, already written for ${owner}; give each case its own id or use --name` });
+      }
     }
-    for (const o of outputs) if (o.target !== '-') this.claimed.set(resolve(o.target), source.name);
+    for (const { key } of files) this.claimed.set(key, source.name);
     try {
       for (const output of outputs) await this.write(output);
     } catch (error) {
