@@ -4,7 +4,7 @@ import type { ReportModel } from '../core/model/types.js';
 import { EXTENSIONS, renderCaseText, type OutputFormat, type TextOutputFormat } from '../generate.js';
 import type { CompiledTemplate } from '../render/compile-template.js';
 import type { InputRef } from '../io/expand-inputs.js';
-import { readCaseSource, type CaseSource } from '../io/read-case.js';
+import { CaseReadError, readCaseSource, type CaseSource } from '../io/read-case.js';
 import { PdfError } from '../pdf/errors.js'; // not the whole PDF layer: text formats must not load the browser driver
 import type { PdfPrinter, PrintOptions } from '../pdf/index.js';
 import { createFigureResolver } from '../io/figures.js';
@@ -45,7 +45,13 @@ export type CaseJobResult =
 
 /** Reads, validates and renders one case to every requested format (PDF through the shared printer). */
 export async function renderCaseJob(ref: InputRef, settings: CaseJobSettings): Promise<CaseJobResult> {
-  const source = readCaseSource(ref);
+  let source: CaseSource;
+  try {
+    source = readCaseSource(ref);
+  } catch (error) {
+    if (!(error instanceof CaseReadError)) throw error;
+    return { ok: false, failure: { source: { name: error.input }, kind: 'invalid', message: error.message, issues: [error.toIssue()] } };
+  }
   const wantsPdf = settings.formats.includes('pdf');
   const textFormats = settings.formats.filter((f): f is TextOutputFormat => f !== 'pdf');
   const needed: TextOutputFormat[] = wantsPdf && !textFormats.includes('html') ? [...textFormats, 'html'] : textFormats;

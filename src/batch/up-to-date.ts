@@ -1,5 +1,6 @@
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { openRegularFile } from '../io/open-regular-file.js';
 
 /** The newest modification time of the files in a template folder (recursively), in ms. */
 export function newestMtime(dir: string): number {
@@ -23,7 +24,7 @@ const head = Buffer.alloc(HEAD_BYTES); // reused: planning peeks at thousands of
 
 /** The id a case file declares, reading only its first lines when the id is there (see peekCaseId). */
 export function peekCaseIdInFile(path: string): string | undefined {
-  const fd = openSync(path, 'r');
+  const { fd } = openRegularFile(path); // a FIFO throws instead of blocking; the render reports it
   let read: number;
   try {
     read = readSync(fd, head, 0, HEAD_BYTES, 0);
