@@ -2,7 +2,7 @@ import type { CaseIssue } from './core/errors.js';
 import { buildReportModel } from './core/model/build-model.js';
 import { deidentifyModel } from './core/model/deidentify.js';
 import type { ReportModel } from './core/model/types.js';
-import { caseIssue } from './core/errors.js';
+import { resolveFigures, type FigureLookup } from './core/figures.js';
 import { locateIssues, validateCaseText, type ValidCase } from './core/validate/validate-case.js';
 import type { CompiledTemplate } from './render/compile-template.js';
 import { TemplateError } from './render/template-bundle.js';
@@ -19,7 +19,7 @@ export type CaseRender =
   | { ok: false; kind: 'template'; error: TemplateError };
 
 /** Finds the image a case's figure names; I/O lives with the caller, so the core stays pure. */
-export type FigureResolver = (file: string, caseId: string) => { dataUri: string; href: string } | { message: string; hint?: string };
+export type FigureResolver = FigureLookup<{ dataUri: string; href: string }>;
 
 export interface RenderTextOptions {
   template: CompiledTemplate;
@@ -67,11 +67,7 @@ export function renderValidCase(valid: ValidCase, text: string, options: RenderT
 }
 
 function attachFigures(model: ReportModel, resolveFigure: FigureResolver): CaseIssue[] {
-  const issues: CaseIssue[] = [];
-  model.figures.forEach((figure, i) => {
-    const found = resolveFigure(figure.file, model.id);
-    if ('message' in found) issues.push(caseIssue('bad-figure', found.message, ['figures', i, 'file'], found.hint));
-    else Object.assign(figure, found);
-  });
+  const { found, issues } = resolveFigures(model.figures.map((f) => f.file), model.id, resolveFigure);
+  model.figures.forEach((figure, i) => Object.assign(figure, found[i]));
   return issues;
 }

@@ -6,7 +6,7 @@ import { validateCaseText } from '../core/validate/validate-case.js';
 import { renderValidCase, type OutputFormat, type TextOutputFormat } from '../generate.js';
 import type { CompiledTemplate } from '../render/compile-template.js';
 import type { InputRef } from '../io/expand-inputs.js';
-import { readCaseSource, type CaseSource } from '../io/read-case.js';
+import { CaseReadError, readCaseSource, type CaseSource } from '../io/read-case.js';
 import { PdfError } from '../pdf/errors.js'; // not the whole PDF layer: text formats must not load the browser driver
 import type { PdfPrinter, PrintOptions } from '../pdf/index.js';
 import { setPdfMetadata } from '../pdf/set-pdf-metadata.js';
@@ -65,7 +65,9 @@ export async function renderCaseJob(ref: InputRef, settings: CaseJobSettings): P
   try {
     source = readCaseSource(ref);
   } catch (error) {
-    return failed({ name, ...(ref.kind === 'file' ? { path: ref.path } : {}) }, 'invalid', `cannot read the case file: ${errorText(error)}`);
+    const caseName = { name, ...(ref.kind === 'file' ? { path: ref.path } : {}) };
+    if (error instanceof CaseReadError) return { status: 'failed', failure: { source: caseName, kind: 'invalid', message: error.message, issues: [error.toIssue()] } };
+    return failed(caseName, 'internal', `internal error while reading the case file: ${errorText(error)}`);
   }
   try {
     return await renderSource(ref, source, settings);
