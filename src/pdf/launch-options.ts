@@ -72,7 +72,7 @@ function explainSandbox(input: LaunchContext, extra: readonly string[]): string 
   return undefined;
 }
 
-/** Detects root, containers (/.dockerenv, /proc/1/cgroup) and CASEREPORT_NO_SANDBOX. */
+/** Detects root, containers (/.dockerenv, /proc/1/cgroup, a Kubernetes pod) and CASEREPORT_NO_SANDBOX. */
 export function detectLaunchContext(probe: LaunchProbe = readThisMachine()): LaunchContext {
   const isRoot = probe.getuid?.() === 0;
   const containerEvidence = findContainerEvidence(probe);
@@ -88,6 +88,8 @@ export function detectLaunchContext(probe: LaunchProbe = readThisMachine()): Lau
 function findContainerEvidence(probe: LaunchProbe): string | undefined {
   if (probe.exists('/.dockerenv')) return '/.dockerenv exists';
   if (probe.exists('/run/.containerenv')) return '/run/.containerenv exists';
+  // A Kubernetes pod on cgroup v2 shows neither file, and /proc/1/cgroup says only "0::/".
+  if (probe.env['KUBERNETES_SERVICE_HOST']) return 'KUBERNETES_SERVICE_HOST is set';
   const cgroup = probe.readFile('/proc/1/cgroup') ?? '';
   const match = /docker|kubepods|containerd|libpod|lxc/.exec(cgroup);
   return match ? `/proc/1/cgroup mentions ${match[0]}` : undefined;

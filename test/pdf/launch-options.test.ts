@@ -69,6 +69,12 @@ describe('detectLaunchContext', () => {
     expect(detectLaunchContext(probe({ env: { CASEREPORT_NO_SANDBOX: '1' } })).sandboxOffByEnv).toBe(true);
   });
 
+  it('sees a Kubernetes pod on cgroup v2, where no file gives the container away', () => {
+    const pod = detectLaunchContext(probe({ files: { '/proc/1/cgroup': '0::/' }, env: { KUBERNETES_SERVICE_HOST: '10.0.0.1' } }));
+    expect(pod).toMatchObject({ inContainer: true, containerEvidence: 'KUBERNETES_SERVICE_HOST is set' });
+    expect(buildLaunchArgs(pod).args).toEqual(expect.arrayContaining(['--no-sandbox', '--disable-dev-shm-usage']));
+  });
+
   it('copes with platforms without getuid (Windows)', () => {
     const { getuid: _getuid, ...windows } = probe();
     expect(detectLaunchContext(windows).isRoot).toBe(false);
