@@ -21,6 +21,8 @@ export type WatchEvent =
 
 /** Changes are gathered this long after the last one: editors save in several steps. */
 const SETTLE_MS = 150;
+/** How often the files are looked at even without an event. */
+const POLL_MS = 1000;
 
 /**
  * Renders the cases, then watches the case files and the template until the signal aborts: a case
@@ -64,9 +66,19 @@ export async function watchCases(options: RenderCasesOptions, hooks: RenderHooks
         emit({ type: 'run-failed', error });
       }
     };
+    let queued = false;
+    // One look at a time; looks asked for meanwhile become one.
+    const look = (): void => {
+      if (queued) return;
+      queued = true;
+      running = running.then(() => {
+        queued = false;
+        return rerender();
+      });
+    };
     const onChange = (): void => {
       clearTimeout(timer);
-      timer = setTimeout(() => (running = running.then(rerender)), SETTLE_MS);
+      timer = setTimeout(look, SETTLE_MS);
     };
     const watchers = [...watchedFolders(options.inputs), [templateDir, true] as const].flatMap(([dir, recursive]) => {
       try {
@@ -77,8 +89,12 @@ export async function watchCases(options: RenderCasesOptions, hooks: RenderHooks
         return [];
       }
     });
+    // Also a look every second: Node's recursive watch on Linux misses some changes in subfolders
+    // (a file deleted and written again), and some file systems send no events at all.
+    const poll = setInterval(look, POLL_MS);
     emit({ type: 'watching' });
     await new Promise<void>((done) => (signal?.aborted ? done() : signal?.addEventListener('abort', () => done(), { once: true })));
+    clearInterval(poll);
     clearTimeout(timer);
     for (const watcher of watchers) watcher.close();
     await running;
