@@ -64,6 +64,7 @@ export async function launchBrowserSession(options: LaunchSessionOptions): Promi
 
 async function wrapBrowser(browser: Browser, userDataDir: string): Promise<BrowserSession> {
   const child = browser.process();
+  if (child) guardStreams(child);
   let alive = true;
   let closing: Promise<void> | undefined;
   const disconnected = new Promise<void>((resolve) => {
@@ -114,6 +115,18 @@ async function wrapBrowser(browser: Browser, userDataDir: string): Promise<Brows
     close,
     killSync,
   };
+}
+
+/**
+ * Gives every stream to and from Chromium (its standard streams and the pipe puppeteer talks over)
+ * an error handler that outlives puppeteer's own: when Chromium dies mid-batch, a write still on
+ * its way fails with EPIPE or ECONNRESET after puppeteer has let go of the pipe, and an 'error'
+ * event nobody listens to would end the whole process. Chromium's death itself is seen through
+ * the 'disconnected' event, and the printer relaunches it.
+ */
+export function guardStreams(child: Pick<ChildProcess, 'stdio' | 'on'>): void {
+  for (const stream of child.stdio) stream?.on('error', () => undefined);
+  child.on('error', () => undefined);
 }
 
 /** Puppeteer starts Chromium as a process-group leader (detached), so -pid reaches every helper. */

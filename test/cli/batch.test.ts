@@ -217,6 +217,21 @@ describe('batch rendering under faults', () => {
     expect(files.every((f) => isWholePdf(join(out, f)))).toBe(true);
   });
 
+  it('keeps going when Chromium is killed again and again in the middle of a batch', async () => {
+    const cases = caseFolder(40);
+    const out = tempDir();
+    const run = spawnCli(['render', cases, '--format', 'pdf', '--out-dir', out, '--concurrency', '2']);
+    for (const written of [1, 10, 20]) {
+      await run.waitFor(new RegExp(`(wrote[^\\n]*\\n){${written}}`));
+      for (const pid of childPids(run.child.pid ?? -1)) process.kill(pid, 'SIGKILL');
+    }
+    expect(await run.exit).toBe(0);
+    expect(run.stderr()).not.toMatch(/internal error|Unhandled|ECONNRESET|EPIPE/);
+    const files = readdirSync(out);
+    expect(files).toHaveLength(40);
+    expect(files.every((f) => isWholePdf(join(out, f)))).toBe(true);
+  });
+
   it('leaves only whole reports and no temporary files when Ctrl-C is pressed twice in a threaded text batch', async () => {
     const cases = richCaseFolder(1500);
     const out = tempDir();
