@@ -45,7 +45,9 @@ export function cssString(text: string): string {
 /** Longer titles are cut, with an ellipsis, so that the running header stays one or two lines. */
 export const HEADER_TITLE_MAX = 100;
 
-const MARGIN_BOX_STYLE = 'font-family: system-ui, "Noto Sans", "Noto Sans CJK SC", sans-serif; font-size: 8pt; color: #666;';
+// DejaVu, a Latin TrueType family, before Noto CJK, which Chromium embeds as Type 3 fonts; no
+// system-ui, which is Noto Sans CJK on a Linux desktop in a Chinese or Japanese locale.
+const MARGIN_BOX_STYLE = 'font-family: "Noto Sans", "DejaVu Sans", "Noto Sans CJK SC", sans-serif; font-size: 8pt; color: #666;';
 
 /** The longest run of characters a margin box gets without a place to break the line. */
 export const MARGIN_RUN_MAX = 24;
