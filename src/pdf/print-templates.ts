@@ -46,7 +46,21 @@ export function cssString(text: string): string {
 /** Longer titles are cut, with an ellipsis, so that the running header stays one or two lines. */
 export const HEADER_TITLE_MAX = 100;
 
-const MARGIN_BOX_STYLE = 'font-family: system-ui, "Noto Sans", "Noto Sans CJK SC", sans-serif; font-size: 8pt; color: #666;';
+// DejaVu, a Latin TrueType family, before Noto CJK, which Chromium embeds as Type 3 fonts; no
+// system-ui, which is Noto Sans CJK on a Linux desktop in a Chinese or Japanese locale.
+const MARGIN_BOX_STYLE = 'font-family: "Noto Sans", "DejaVu Sans", "Noto Sans CJK SC", sans-serif; font-size: 8pt; color: #666;';
+
+/** The longest run of characters a margin box gets without a place to break the line. */
+export const MARGIN_RUN_MAX = 24;
+
+/**
+ * Puts a zero-width space after every MARGIN_RUN_MAX characters of a run without a space or hyphen.
+ * Chromium breaks lines in page margin boxes only at such places (overflow-wrap and word-break do
+ * nothing there), so a long unbroken title or case id would otherwise run off the page.
+ */
+export function breakLongRuns(text: string): string {
+  return text.replace(new RegExp(`[^\\s-]{${MARGIN_RUN_MAX}}(?=[^\\s-])`, 'gu'), (run) => `${run}\u200b`);
+}
 
 /**
  * The running header (the title, small and grey) and footer (the case id on the left, "page X of
@@ -59,8 +73,8 @@ export function buildPageMarginCss(title: string, footerLeft: string): string {
   const shown = points.length > HEADER_TITLE_MAX ? `${points.slice(0, HEADER_TITLE_MAX - 1).join('').trimEnd()}…` : title;
   return [
     '@page {',
-    `  @top-left { content: ${cssString(shown)}; ${MARGIN_BOX_STYLE} }`,
-    `  @bottom-left { content: ${cssString(footerLeft)}; ${MARGIN_BOX_STYLE} }`,
+    `  @top-left { content: ${cssString(breakLongRuns(shown))}; ${MARGIN_BOX_STYLE} }`,
+    `  @bottom-left { content: ${cssString(breakLongRuns(footerLeft))}; ${MARGIN_BOX_STYLE} }`,
     `  @bottom-right { content: "page " counter(page) " of " counter(pages); white-space: nowrap; ${MARGIN_BOX_STYLE} }`,
     '}',
   ].join('\n');

@@ -1,5 +1,6 @@
 import type { HelperDelegate } from 'handlebars';
 import { capitalize } from '../core/text.js';
+import { withSoftBreaks } from './soft-breaks.js';
 
 /**
  * The few helpers templates may use. They only format values: a template cannot run code,
@@ -18,6 +19,8 @@ export const TEMPLATE_HELPERS: Record<string, HelperDelegate> = {
     Array.isArray(list) ? list.map(String).join(typeof separator === 'string' ? separator : ', ') : '',
   capitalize: (text: unknown) => (typeof text === 'string' ? capitalize(text) : ''),
   lower: (text: unknown) => (typeof text === 'string' ? text.toLowerCase() : ''),
+  /** The text with places to break long URLs and identifiers, for table cells (see withSoftBreaks). */
+  breakable: (text: unknown) => withSoftBreaks(text),
   plural: (n: number, singular: string, pluralForm: unknown) =>
     `${n} ${n === 1 ? singular : typeof pluralForm === 'string' ? pluralForm : `${singular}s`}`,
   signed: (n: number) => (n > 0 ? `+${n}` : String(n)),

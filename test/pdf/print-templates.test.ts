@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   HEADER_TITLE_MAX,
+  MARGIN_RUN_MAX,
+  breakLongRuns,
   buildPageMarginCss,
   buildPdfOptions,
   cssString,
@@ -27,7 +29,7 @@ describe('print templates', () => {
     expect(readCssString(css)).toBe(hostile);
     const rules = buildPageMarginCss(hostile, hostile);
     expect(rules).not.toContain('</style');
-    expect(rules).toContain(`@bottom-left { content: ${css};`);
+    expect(rules).toContain(`@bottom-left { content: ${cssString(breakLongRuns(hostile))};`);
   });
 
   it('puts "page X of Y" in the footer with Chromium page counters, in a small explicit font', () => {
@@ -39,10 +41,20 @@ describe('print templates', () => {
 
   it('cuts a long title with an ellipsis, counting characters, not UTF-16 units', () => {
     const long = '😀'.repeat(150);
-    const shown = readCssString(/@top-left \{ content: ("[^"]*")/.exec(buildPageMarginCss(long, 'C'))?.[1] ?? '');
+    const shown = readCssString(/@top-left \{ content: ("[^"]*")/.exec(buildPageMarginCss(long, 'C'))?.[1] ?? '').replaceAll('\u200b', '');
     expect([...shown]).toHaveLength(HEADER_TITLE_MAX);
     expect(shown.endsWith('😀…')).toBe(true);
     expect(readCssString(/@top-left \{ content: ("[^"]*")/.exec(buildPageMarginCss('Short', 'C'))?.[1] ?? '')).toBe('Short');
+  });
+
+  it('gives long unbroken runs in the header and footer a place to break, and leaves other text alone', () => {
+    const id = `case-${'w'.repeat(2 * MARGIN_RUN_MAX + 5)}`;
+    const shown = readCssString(/@bottom-left \{ content: ("[^"]*")/.exec(buildPageMarginCss('T', id))?.[1] ?? '');
+    const runs = shown.split(/[\s\u200b-]/);
+    expect(Math.max(...runs.map((run) => [...run].length))).toBeLessThanOrEqual(MARGIN_RUN_MAX);
+    expect(shown.replaceAll('\u200b', '')).toBe(id);
+    expect(breakLongRuns('A case report: spinal cord injury, C5 AIS-C')).toBe('A case report: spinal cord injury, C5 AIS-C');
+    expect(breakLongRuns('😀'.repeat(MARGIN_RUN_MAX + 1))).toBe(`${'😀'.repeat(MARGIN_RUN_MAX)}\u200b😀`);
   });
 
   it('adds the header and footer at the end of the head, after a doctype, or at the start', () => {

@@ -43,14 +43,18 @@ const H = 340;
 const PLOT = { left: 64, right: 532, top: 56, bottom: 284 };
 const COLOURS = { line: '#1f4e79', axis: '#333333', grid: '#e4e4e4', band: '#8a8a8a', baseline: '#555555', threshold: '#2e7d32', muted: '#555555' };
 
-/** Renders a self-contained SVG line chart: fixed viewBox, no scripts, no links, generic font families. */
+/**
+ * Renders a self-contained SVG line chart: fixed viewBox, no scripts, no links, no font files. The
+ * font is DejaVu Sans where installed: the generic sans-serif alone is Noto Sans CJK in a Chinese
+ * or Japanese locale on Linux, which Chromium embeds in a PDF as a Type 3 font.
+ */
 export function renderLineChart(spec: LineChartSpec): string {
   const [yMin, yMax] = spec.yRange[1] > spec.yRange[0] ? spec.yRange : [spec.yRange[0], spec.yRange[0] + 1];
   const [xMin, xMax] = xDomain(spec);
   const sx = (x: number) => PLOT.left + ((x - xMin) / (xMax - xMin)) * (PLOT.right - PLOT.left);
   const sy = (y: number) => PLOT.bottom - ((Math.min(Math.max(y, yMin), yMax) - yMin) / (yMax - yMin)) * (PLOT.bottom - PLOT.top);
   const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" font-family="sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" font-family="'DejaVu Sans', sans-serif" font-size="12">`,
     `<title>${esc(spec.title)}</title>`,
   ];
   if (spec.description) out.push(`<desc>${esc(spec.description)}</desc>`);

@@ -34,13 +34,13 @@ function checkTags(svg: string): string[] {
 describe('renderLineChart', () => {
   const svg = renderLineChart(spec());
 
-  it('is one well-formed <svg> root with a fixed viewBox, a title and a generic font family', () => {
+  it('is one well-formed <svg> root with a fixed viewBox, a title and DejaVu before the generic font family', () => {
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 340"')).toBe(true);
     expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
     expect(svg.match(/<svg\b/g)).toHaveLength(1);
     expect(checkTags(svg)).toEqual([]);
     expect(svg).toContain('<title>SCIM III total</title>');
-    expect(svg).toContain('font-family="sans-serif"');
+    expect(svg).toContain(`font-family="'DejaVu Sans', sans-serif"`);
     expect(svg).not.toMatch(/<script|href=|url\(/);
   });
 
