@@ -2,7 +2,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TextPosition } from '../core/text-position.js';
+import { inlineAssetsInText } from '../render/inline-assets.js';
+import { ASSETS_FOLDER, judgeReference } from '../render/judge-reference.js';
 import { TemplateError, type TemplateBundle } from '../render/template-bundle.js';
+import { findReferences } from '../render/template-references.js';
+import { loadTemplateAssets, type ScannedSource } from './template-assets.js';
 import { readManifest } from './template-manifest.js';
 
 /** The folder of built-in templates shipped with the package (next to `dist/` and `src/`). */
@@ -19,9 +23,10 @@ export function listBuiltInTemplates(): { name: string; description: string; dir
 }
 
 /**
- * Reads a template by built-in name or folder path: manifest, main templates, partials and CSS.
- * Every mistake a template folder can hold (a manifest that is not JSON, a missing file, partial
- * names that clash on macOS and Windows) is a TemplateError at its line.
+ * Reads a template by built-in name or folder path: manifest, main templates, partials, CSS, and
+ * the images in its `assets/` folder that these refer to. Every mistake a template folder can hold
+ * (a manifest that is not JSON, a missing file, partial names that clash on macOS and Windows, a
+ * URL to the network or the disk, a missing or unusable asset) is a TemplateError at its line.
  */
 export function loadTemplate(nameOrDir: string): TemplateBundle {
   const dir = resolveTemplateDir(nameOrDir);
@@ -56,8 +61,23 @@ export function loadTemplate(nameOrDir: string): TemplateBundle {
       bundle.partials[name] = read(join(manifest.partials, file), ['partials']);
     }
   }
-  bundle.css = css.map(({ source }) => source).join('\n');
+  // compileTemplate checks the references of every template source it parses; they are read here
+  // too when there are assets to resolve (sparing the built-in templates, which have none, the scan).
+  const templates = existsSync(join(dir, ASSETS_FOLDER)) ? [...Object.values(bundle.formats), ...Object.values(bundle.partials)] : [];
+  const scanned: ScannedSource[] = [...templates.map((source) => ({ ...source, kind: 'hbs' as const })), ...css.map((source) => ({ ...source, kind: 'css' as const }))];
+  bundle.assets = loadTemplateAssets(dir, scanned);
+  bundle.css = css.map(({ source }) => inlineCssAssets(source, bundle.assets ?? {})).join('\n');
   return bundle;
+}
+
+/** CSS with `url(assets/…)` replaced by the asset's data: URI (loadTemplateAssets checked every reference). */
+function inlineCssAssets(css: string, assets: Record<string, string>): string {
+  const uses = findReferences(css, 'css').flatMap((ref) => {
+    const verdict = judgeReference(ref);
+    const dataUri = verdict.kind === 'asset' ? assets[verdict.path] : undefined;
+    return dataUri === undefined ? [] : [{ start: ref.start, end: ref.end, dataUri }];
+  });
+  return inlineAssetsInText(css, uses);
 }
 
 function resolveTemplateDir(nameOrDir: string): string {

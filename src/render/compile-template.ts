@@ -1,12 +1,14 @@
 import type { RuntimeOptions } from 'handlebars';
 import type { ReportModel } from '../core/model/types.js';
 import { inlinePartialNames } from './check-template-tree.js';
+import { judgeReference } from './judge-reference.js';
 import { createHandlebars, parseTemplate, precompileSource, specFromCode, type TemplateSpec, type TemplateTree } from './handlebars-env.js';
 import { precompiledKey, precompiledTemplates, type PrecompiledSpecs } from './precompiled.js';
 import { prepareTree } from './prepare-tree.js';
 import { withFieldErrors } from './strict-lookup.js';
 import { TemplateError, type TemplateBundle, type TextFormat } from './template-bundle.js';
 import { toTemplateError, type Source, type TemplateContext } from './template-diagnostics.js';
+import { findReferences } from './template-references.js';
 
 /** Values templates reach as `@css`, `@generator` and `@format`, kept apart from the report model. */
 export interface RenderExtras {
@@ -28,7 +30,7 @@ type Delegate = (context: unknown, options?: RuntimeOptions) => string;
  * names the template file and line, and the fields that exist there.
  *
  * Sources compiled at build time (the built-in templates) come from `precompiled`. Any other source
- * is parsed and checked now (syntax, helpers, partials), so that a mistake
+ * is parsed and checked now (syntax, helpers, partials, the URLs it loads), so that a mistake
  * surfaces before any case is rendered, and compiled for a format the first time that format uses
  * it (Markdown never compiles the HTML partials).
  */
@@ -54,7 +56,7 @@ export function compileTemplate(bundle: TemplateBundle, precompiled: Precompiled
   const inline = [...trees.values()].flatMap(inlinePartialNames);
   const checked: TemplateContext = { ...context, partials: [...context.partials, ...inline] };
   const prepare = (tree: TemplateTree, source: Source): TemplateTree => {
-    prepareTree(tree, source, checked);
+    prepareTree(tree, source, checked, bundle.assets ?? {});
     return tree;
   };
   for (const [source, tree] of trees) prepare(tree, source);
@@ -92,10 +94,16 @@ export function precompileBundle(bundle: TemplateBundle): Map<string, string> {
   const context: TemplateContext = { dir: bundle.dir, partials: Object.keys(bundle.partials) };
   for (const [format, main] of Object.entries(bundle.formats) as [TextFormat, Source][]) {
     for (const source of [main, ...reachablePartials(main, bundle.partials)]) {
+      // A spec is found by its source alone: one that inlines assets would keep today's images.
+      if (usesAssets(source)) continue;
       specs.set(precompiledKey(format, source.source), attempt(() => precompileSource(format, source.source), source, context));
     }
   }
   return specs;
+}
+
+function usesAssets(source: Source): boolean {
+  return findReferences(source.source, 'hbs').some((ref) => judgeReference(ref).kind === 'asset');
 }
 
 /** The partials a template uses, directly or through other partials. */

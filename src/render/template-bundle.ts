@@ -13,8 +13,13 @@ export interface TemplateBundle {
   formats: Partial<Record<TextFormat, { file: string; source: string }>>;
   /** Partials by name (file name without `.hbs`), with file names for messages. */
   partials: Record<string, { file: string; source: string }>;
-  /** CSS inlined into HTML output, in manifest order. */
+  /** CSS inlined into HTML output, in manifest order, its asset references already inlined. */
   css: string;
+  /**
+   * The images in the template's `assets/` folder that its templates refer to, as data: URIs by
+   * path as written (`assets/logo.png`); compiling puts them in place of the references.
+   */
+  assets?: Record<string, string>;
 }
 
 /** What a TemplateError may add to its message and place. */
