@@ -77,15 +77,17 @@ function describeProblem(read: Extract<ImageRead, { ok: false }>, ref: TemplateR
 }
 
 /** The files under a template's assets/ folder, as `assets/…` paths (at most 50, for a hint). */
-function listAssets(folder: string): string[] {
+function listAssets(folder: string, under = ''): string[] {
+  let entries;
   try {
-    return readdirSync(folder, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/'))
-      .sort()
-      .slice(0, 50)
-      .map((file) => `${ASSETS_FOLDER}/${file}`);
+    entries = readdirSync(join(folder, under), { withFileTypes: true });
   } catch {
     return [];
   }
+  const files = entries.flatMap((entry) => {
+    const rel = under ? `${under}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) return listAssets(folder, rel).map((file) => file.slice(ASSETS_FOLDER.length + 1));
+    return entry.isFile() ? [rel] : [];
+  });
+  return files.sort().slice(0, 50).map((file) => `${ASSETS_FOLDER}/${file}`);
 }

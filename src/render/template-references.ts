@@ -87,7 +87,7 @@ function findAttributes(masked: string, add: Add): void {
         }
         continue;
       }
-      if (!FETCHED.has(name) || (name === 'href' && LINKS.has(element))) continue;
+      if (!FETCHED.has(name) || (name.endsWith('href') && LINKS.has(element))) continue;
       const use: ReferenceUse = IMAGE_USES[element]?.includes(name) || name === 'background' ? 'image' : 'resource';
       const where = `<${element} ${name}>`;
       if (name === 'srcset') for (const candidate of srcsetUrls(value)) add(candidate.url, at + candidate.offset, where, use);

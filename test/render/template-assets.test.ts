@@ -56,7 +56,7 @@ describe('a template\'s assets', () => {
   });
 
   it('allow values from the report model, data: URIs, #fragments and links', () => {
-    const body = '<img src="{{title}}" alt=""><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><svg><use href="#m"/></svg>\n<a href="https://example.org/">a link</a>';
+    const body = '<img src="{{title}}" alt=""><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><svg><use href="#m"/><a xlink:href="https://example.org/svg">in SVG</a></svg>\n<a href="https://example.org/">a link</a>';
     const dir = makeTemplate({ 'report.html.hbs': html(body), 'report.md.hbs': '# {{title}}\n\nSee [the guideline](https://www.care-statement.org/).\n\n[care]: https://www.care-statement.org/\n' });
     expect(render(dir, 'html')).toContain('<a href="https://example.org/">a link</a>');
     expect(render(dir, 'md')).toContain('[care]: https://www.care-statement.org/');
