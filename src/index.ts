@@ -1,5 +1,5 @@
 /** The programmatic API of casereport: the same functions the command line uses. */
-export { renderCaseText, OUTPUT_FORMATS, EXTENSIONS } from './generate.js';
+export { renderCaseText, renderValidCase, OUTPUT_FORMATS, EXTENSIONS } from './generate.js';
 export type { CaseRender, OutputFormat, RenderTextOptions, TextOutputFormat } from './generate.js';
 export { validateCaseText } from './core/validate/validate-case.js';
 export type { ValidCase, ValidationResult } from './core/validate/validate-case.js';
@@ -15,6 +15,11 @@ export { BUILT_IN_INSTRUMENTS } from './core/instruments/registry.js';
 export { deriveIsncsci } from './core/isncsci/derive.js';
 export { checkCase, failsStrict, hasMissing } from './core/check/run-check.js';
 export { deidentifyModel } from './core/model/deidentify.js';
-export { runBatch } from './batch/run-batch.js';
-export type { BatchOptions, BatchSummary, BatchEvent } from './batch/run-batch.js';
+export { renderCases } from './batch/render-cases.js';
+export type { RenderCasesOptions, RenderHooks, RenderSummary } from './batch/render-cases.js';
+export type { RenderEvent } from './batch/recorder.js';
+export type { CaseFailure } from './batch/case-job.js';
+export { watchCases } from './batch/watch.js';
+export type { WatchEvent } from './batch/watch.js';
+export { RenderSetupError } from './batch/errors.js';
 export { PdfPrinter } from './pdf/index.js';

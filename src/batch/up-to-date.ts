@@ -1,5 +1,5 @@
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** The newest modification time of the files in a template folder (recursively), in ms. */
 export function newestMtime(dir: string): number {
@@ -12,63 +12,13 @@ export function newestMtime(dir: string): number {
   return newest;
 }
 
-/** The id a case file declares, read without parsing it; undefined when it is not a plain top-level `id:`. */
-export function peekCaseId(text: string): string | undefined {
-  return /^id:[ \t]*(["']?)([a-z0-9][a-z0-9-]*)\1[ \t]*(?:#.*)?$/m.exec(text)?.[2];
-}
-
-/** Bytes read first when peeking: the id is near the top of almost every case file. */
-const HEAD_BYTES = 4096;
-const head = Buffer.alloc(HEAD_BYTES); // reused: planning peeks at thousands of files in a row
-
-/** The id a case file declares, reading only its first lines when the id is there (see peekCaseId). */
-export function peekCaseIdInFile(path: string): string | undefined {
-  const fd = openSync(path, 'r');
-  let read: number;
-  try {
-    read = readSync(fd, head, 0, HEAD_BYTES, 0);
-  } finally {
-    closeSync(fd);
-  }
-  const text = head.toString('utf8', 0, read);
-  if (read < HEAD_BYTES) return peekCaseId(text);
-  // Only whole lines: a line cut off at the end could show part of the id.
-  return peekCaseId(text.slice(0, text.lastIndexOf('\n') + 1)) ?? peekCaseId(readFileSync(path, 'utf8'));
-}
-
-/**
- * Which files exist, each folder listed once: on a first run no output exists, and one listing of
- * the output folder answers for thousands of files that would each be asked for in turn.
- */
-export class FolderListings {
-  readonly #names = new Map<string, Set<string>>();
-
-  /** Whether the folder of `path` lists it (a missing folder lists nothing). */
-  lists(path: string): boolean {
-    const dir = dirname(path);
-    let names = this.#names.get(dir);
-    if (!names) {
-      try {
-        names = new Set(readdirSync(dir));
-      } catch {
-        names = new Set();
-      }
-      this.#names.set(dir, names);
-    }
-    return names.has(basename(path));
-  }
-}
-
 /**
  * Whether every output exists and is newer than both the case file and the template. The case
- * file's time is asked for only when every output exists (on a first run, none do); `listings`
- * answers first whether an output exists.
+ * file's time is asked for only when every output exists (on a first run, none do).
  */
-export function isUpToDate(targets: readonly string[], sourceMtime: () => number, templateMtime: number, listings: FolderListings): boolean {
+export function isUpToDate(targets: readonly string[], sourceMtime: () => number, templateMtime: number): boolean {
   let oldest = Infinity;
   for (const target of targets) {
-    if (!listings.lists(target)) return false;
-    // Without an exception for a missing output.
     const stat = statSync(target, { throwIfNoEntry: false });
     if (!stat) return false;
     oldest = Math.min(oldest, stat.mtimeMs);

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT } from './exit-codes.js';
-import { VERSION } from './package-info.js';
+import { VERSION } from '../io/package-info.js';
 import { colorsFor } from './terminal.js';
 
 type Register = (program: Command) => void;
@@ -52,6 +52,11 @@ Exit codes:
 
 /** Runs the CLI with the given arguments and sets process.exitCode. */
 export async function runCli(argv: string[]): Promise<void> {
+  // A reader that stops early (`casereport render … -o - | head`) closes standard output: what it
+  // did not read is not wanted, which is not a failure. (The render job sees it and stops.)
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   const program = await buildProgram(argv);
   const verbose = argv.includes('--verbose');
   try {

@@ -91,14 +91,14 @@ export class PdfPrinter {
     await Promise.all(pages.map((page) => (page ? this.#pool.put(session, page, true) : undefined)));
   }
 
-  /** Prints one self-contained HTML document to PDF bytes with metadata set. */
+  /** Prints one self-contained HTML document to PDF bytes, with the document properties when given. */
   async print(html: string, options: PrintOptions): Promise<Uint8Array> {
     if (this.#closing) throw closedError();
     const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
     const pdfOptions = buildPdfOptions(options, timeoutMs);
     const withHeader = withPageMargins(html, options);
     const raw = await this.#pool.withSlot(() => this.#renderWithRetry(withHeader, pdfOptions, timeoutMs));
-    return setPdfMetadata(raw, options.metadata);
+    return options.metadata ? setPdfMetadata(raw, options.metadata) : raw;
   }
 
   /** Closes Chromium and deletes its profile; idempotent. */

@@ -18,7 +18,8 @@ export interface PrintOptions {
   headerTitle: string;
   /** Shown bottom left on every page (the case id). */
   footerLeft: string;
-  metadata: PdfMetadata;
+  /** Document properties; without them the PDF is left as Chromium printed it. */
+  metadata?: PdfMetadata;
   /** Overrides the printer's per-report timeout for this report. */
   timeoutMs?: number;
 }
@@ -102,4 +103,31 @@ export function buildPdfOptions(options: PrintOptions, timeoutMs: number): PDFOp
 
 function stripUndefined(margins: Partial<PageMargins>): Partial<PageMargins> {
   return Object.fromEntries(Object.entries(margins).filter(([, value]) => value !== undefined));
+}
+
+/** Page sizes in millimetres (width, height). */
+const PAGE_MM: Record<'A4' | 'Letter', [number, number]> = { A4: [210, 297], Letter: [215.9, 279.4] };
+const MM_PER_UNIT: Record<string, number> = { mm: 1, cm: 10, in: 25.4, px: 25.4 / 96, '': 25.4 / 96 };
+/** Room a page must keep for its content, in millimetres, whatever the margins. */
+const MIN_CONTENT_MM = 50;
+
+/** A page length (see isPageLength) in millimetres. */
+export function lengthInMm(length: string): number {
+  const match = /^([\d.]+)([a-z]*)$/.exec(length);
+  return Number(match?.[1]) * (MM_PER_UNIT[match?.[2] ?? ''] ?? Number.NaN);
+}
+
+/**
+ * Why these margins leave too little of the page for the report, or undefined when they are fine:
+ * Chromium fails on margins larger than the page, and tiny content areas print one word a line.
+ */
+export function checkMargins(pageSize: 'A4' | 'Letter', margins: Partial<PageMargins>): string | undefined {
+  const m = { ...DEFAULT_MARGINS, ...stripUndefined(margins) };
+  const [width, height] = PAGE_MM[pageSize];
+  const across = lengthInMm(m.left) + lengthInMm(m.right);
+  const down = lengthInMm(m.top) + lengthInMm(m.bottom);
+  if (!(width - across >= MIN_CONTENT_MM) || !(height - down >= MIN_CONTENT_MM)) {
+    return `the margins leave less than ${MIN_CONTENT_MM} mm of the ${pageSize} page (${width} × ${height} mm) for the report`;
+  }
+  return undefined;
 }

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkNamePattern, outputPath, sourceParts } from '../../src/batch/output-names.js';
+import { checkNamePattern, outputsFor, type CaseOutputs } from '../../src/batch/outputs.js';
 import { parseShard, selectShard } from '../../src/batch/shard.js';
-import { peekCaseId, peekCaseIdInFile } from '../../src/batch/up-to-date.js';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { InputRef } from '../../src/io/expand-inputs.js';
 
 const refs: InputRef[] = Array.from({ length: 200 }, (_, i) => ({ kind: 'file', path: `cases/site-${i % 7}/case-${i}.yaml` }));
@@ -31,39 +27,44 @@ describe('shards', () => {
   });
 });
 
-describe('output names', () => {
+describe('outputs of a case', () => {
+  const file: InputRef = { kind: 'file', path: 'cases/clinic-a/x.yaml', root: 'cases' };
+  const plan = (ref: InputRef, settings: Parameters<typeof outputsFor>[2]): CaseOutputs => {
+    const planned = outputsFor(ref, 'p-1', settings);
+    if ('problem' in planned) throw new Error(planned.problem);
+    return planned;
+  };
+
   it('fills the pattern and mirrors folders with {dir}', () => {
-    const parts = { id: 'p-1', ext: 'pdf', ...sourceParts('cases/clinic-a/x.yaml', 'cases') };
-    expect(outputPath('out', '{id}.{ext}', parts)).toBe('out/p-1.pdf');
-    expect(outputPath('out', '{dir}/{name}.{ext}', parts)).toBe('out/clinic-a/x.pdf');
+    expect(plan(file, { formats: ['pdf'], outDir: 'out', namePattern: '{id}.{ext}' }).reports).toEqual([{ format: 'pdf', target: 'out/p-1.pdf' }]);
+    expect(plan(file, { formats: ['md', 'html'], outDir: 'out', namePattern: '{dir}/{name}.{ext}' }).reports.map((r) => r.target)).toEqual(['out/clinic-a/x.md', 'out/clinic-a/x.html']);
   });
 
-  it('refuses patterns that would make formats or cases collide', () => {
+  it('names the charts after the Markdown report, beside it, whatever the pattern', () => {
+    const byName = plan(file, { formats: ['md'], outDir: 'out', namePattern: '{name}.{ext}' });
+    expect([byName.chartDir, byName.chartName(2)]).toEqual(['out', 'x-chart-2.svg']);
+    const byOutput = plan(file, { formats: ['md'], outDir: '.', namePattern: '{id}.{ext}', output: 'sub/report.md' });
+    expect([byOutput.chartDir, byOutput.chartName(1)]).toEqual(['sub', 'report-chart-1.svg']);
+    // No chart files without a Markdown file: standard output carries them inline.
+    const toStdout = plan(file, { formats: ['md'], outDir: '.', namePattern: '{id}.{ext}', output: '-' });
+    expect([toStdout.chartDir, toStdout.chartName(1)]).toEqual([undefined, undefined]);
+    expect(plan(file, { formats: ['html'], outDir: 'out', namePattern: '{id}.{ext}' }).chartDir).toBeUndefined();
+  });
+
+  it('keeps every output inside the output folder', () => {
+    const dots: InputRef = { kind: 'file', path: 'cases/...yaml' }; // its {name} is ".."
+    expect(outputsFor(dots, 'p-1', { formats: ['md'], outDir: 'out', namePattern: '{name}/x-{id}.{ext}' })).toEqual({
+      problem: expect.stringContaining('outside the output folder') as unknown as string,
+    });
+    // A leading slash is kept in the folder, as before.
+    expect(plan(file, { formats: ['md'], outDir: 'out', namePattern: '/{id}.{ext}' }).reports[0]?.target).toBe('out/p-1.md');
+  });
+
+  it('refuses patterns that would make formats or cases collide, or leave the folder', () => {
     expect(checkNamePattern('{id}.{ext}')).toBeUndefined();
     expect(checkNamePattern('{id}.pdf')).toContain('{ext}');
     expect(checkNamePattern('report.{ext}')).toContain('{id} or {name}');
     expect(checkNamePattern('{id}-{foo}.{ext}')).toContain('unknown placeholder {foo}');
-  });
-
-  it('peeks at a plain top-level id without parsing, and gives up on anything else', () => {
-    expect(peekCaseId('casereport: 1\nid: steven-sci # the case\n')).toBe('steven-sci');
-    expect(peekCaseId('casereport: 1\nid: "quoted-id"\n')).toBe('quoted-id');
-    expect(peekCaseId('casereport: 1\npatient:\n  id: nested\n')).toBeUndefined();
-    expect(peekCaseId('id: Not_Valid\n')).toBeUndefined();
-  });
-
-  it('peeks at the id of a file from its first lines, and reads on when the id comes later', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'casereport-peek-'));
-    const file = (name: string, text: string): string => {
-      writeFileSync(join(dir, name), text);
-      return join(dir, name);
-    };
-    expect(peekCaseIdInFile(file('small.yaml', 'casereport: 1\nid: small-one\n'))).toBe('small-one');
-    const filler = `notes: ${'x'.repeat(5000)}\n`;
-    expect(peekCaseIdInFile(file('late.yaml', `casereport: 1\n${filler}id: late-one\n`))).toBe('late-one');
-    // The first 4 KiB end inside the id line: the whole line is read, not "long-i".
-    const cut = `casereport: 1\nnotes: ${'y'.repeat(4096 - 'casereport: 1\nnotes: \nid: long-i'.length)}\nid: long-id\n${filler}`;
-    expect(peekCaseIdInFile(file('cut.yaml', cut))).toBe('long-id');
-    expect(peekCaseIdInFile(file('none.yaml', `casereport: 1\n${filler}`))).toBeUndefined();
+    expect(checkNamePattern('../../escaped-{id}.{ext}')).toContain('..');
   });
 });

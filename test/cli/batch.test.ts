@@ -64,14 +64,29 @@ describe('batch rendering', () => {
     expect(written.sort()).toEqual(Array.from({ length: 30 }, (_, i) => `case-${i + 1}.md`).sort());
   });
 
-  it('refuses, before writing anything, two inputs that would write the same output', () => {
+  it('refuses the later of two inputs that would write the same output, and keeps the first one\'s', () => {
     const cases = caseFolder(2);
-    writeFileSync(join(cases, 'twin.yaml'), exampleText('minimal').replace('id: minimal', 'id: case-1'));
+    writeFileSync(join(cases, 'twin.yaml'), exampleText('minimal').replace('id: minimal', 'id: case-1').replace('label: Patient M', 'label: Twin'));
     const out = join(tempDir(), 'out');
     const run = runCli(['render', cases, '--format', 'md', '--out-dir', out]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('several inputs would write the same output');
-    expect(() => readdirSync(out)).toThrow();
+    expect(run.stderr).toContain(`${join(cases, 'twin.yaml')}  would overwrite ${join(out, 'case-1.md')}, already written for ${join(cases, 'case-1.yaml')}`);
+    expect(readFileSync(join(out, 'case-1.md'), 'utf8')).not.toContain('Twin');
+    // Run again: the first case's report is up to date, and the twin is still refused.
+    const again = runCli(['render', cases, '--format', 'md', '--out-dir', out, '--json']);
+    expect(again.code).toBe(2);
+    expect(JSON.parse(again.stdout)).toMatchObject({ skipped: 2, failed: 1 });
+  });
+
+  it('does not take an id from a quoted title that spans lines (no false clash)', () => {
+    const cases = caseFolder(1);
+    const tricky = exampleText('minimal').replace('id: minimal', 'id: tricky\ntitle: "A title that goes on\nid: case-1\nand ends here"');
+    writeFileSync(join(cases, 'tricky.yaml'), tricky);
+    const out = tempDir();
+    const run = runCli(['render', cases, '--format', 'md', '--out-dir', out]);
+    expect(run.stderr).not.toMatch(/overwrite|several inputs/);
+    expect(run.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['case-1.md', 'tricky.md']);
   });
 
   it('skips cases whose outputs are newer than the case and the template, unless --force', () => {
@@ -106,7 +121,7 @@ describe('large text-only batches', () => {
     const run = runCli(['render', cases, '--format', 'md', '--out-dir', out, '--json', '--concurrency', '2']);
     expect(run.code).toBe(3);
     const summary = JSON.parse(run.stdout) as { failures: { file: string; issues: { line: number }[] }[] };
-    expect(summary).toMatchObject({ total: 244, rendered: 240, failed: 4, notStarted: 0, threads: 2 });
+    expect(summary).toMatchObject({ total: 244, rendered: 240, failed: 4, not_started: 0, threads: 2 });
     expect(summary.failures.map((f) => [f.file, f.issues[0]?.line]).sort()).toEqual([1, 2, 3, 4].map((i) => [join(cases, `broken-${i}.yaml`), 5]));
     const written = readdirSync(out).sort();
     expect(written).toEqual(Array.from({ length: 240 }, (_, i) => `case-${i + 1}.md`).sort());
@@ -117,9 +132,8 @@ describe('large text-only batches', () => {
   });
 
   it('refuse a second case that would overwrite another\'s report, whichever threads render the two', () => {
-    // Planning reads a plain `id:` line; an id written as a block scalar is known only once the case
-    // is parsed, so the clash is found while rendering, across threads: every output is recorded by
-    // the main thread.
+    // The clash is found while rendering, across threads: every output is recorded by the main
+    // thread, in input order, so the later of the two is the one refused.
     const cases = caseFolder(240);
     const twin = exampleText('minimal').replace('id: minimal', 'id: >-\n  twin');
     writeFileSync(join(cases, 'a-twin.yaml'), twin);
@@ -129,11 +143,12 @@ describe('large text-only batches', () => {
     expect(run.code).not.toBe(0);
     const summary = JSON.parse(run.stdout) as { rendered: number; failed: number; threads: number; failures: { message: string }[] };
     expect(summary).toMatchObject({ rendered: 241, failed: 1, threads: 2 });
-    expect(summary.failures[0]?.message).toMatch(/would overwrite .*twin\.md/);
+    expect(summary.failures[0]?.message).toMatch(/would overwrite .*twin\.md, already written for .*a-twin\.yaml/);
+    expect(readFileSync(join(out, 'twin.md'), 'utf8')).not.toContain('Second');
     expect(readdirSync(out).filter((f) => f.startsWith('twin'))).toEqual(['twin.md']);
   });
 
-  it('render only what the plan keeps, although helpers start rendering before it is made', () => {
+  it('skip up-to-date cases on threads too, and render the changed ones', () => {
     const cases = caseFolder(240);
     const out = tempDir();
     expect(runCli(['render', cases, '--format', 'md', '--out-dir', out, '--concurrency', '2']).code).toBe(0);
@@ -145,12 +160,12 @@ describe('large text-only batches', () => {
     utimesSync(join(out, 'case-1.md'), new Date(), new Date());
     const run = runCli(['render', cases, '--format', 'md', '--out-dir', out, '--json', '--concurrency', '2']);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ total: 240, rendered: 3, skipped: 237, failed: 0, notStarted: 0, threads: 2 });
+    expect(JSON.parse(run.stdout)).toMatchObject({ total: 240, rendered: 3, skipped: 237, failed: 0, not_started: 0, threads: 2 });
     expect(readFileSync(join(out, 'case-1.md'), 'utf8')).toBe('kept');
     for (const i of changed) expectWholeReport(join(out, `case-${i}.md`));
   });
 
-  it('leave a small folder to one thread (threads started early for a folder are ended)', () => {
+  it('leave a small folder to one thread', () => {
     const run = runCli(['render', caseFolder(12), '--format', 'md', '--out-dir', tempDir(), '--json', '--concurrency', '2']);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ rendered: 12, threads: 1 });
@@ -167,7 +182,7 @@ describe('large text-only batches', () => {
     const run = runCli(['render', cases, '--format', 'md', '--out-dir', out, '--json', '--concurrency', '2'], { env: { CASEREPORT_THREAD_HEAP_MB: heapMb } });
     expect(run.code).toBe(0);
     if (heapMb === '1') expect(run.stderr).toContain('a render thread stopped');
-    expect(JSON.parse(run.stdout)).toMatchObject({ total: 210, rendered: 210, failed: 0, notStarted: 0 });
+    expect(JSON.parse(run.stdout)).toMatchObject({ total: 210, rendered: 210, failed: 0, not_started: 0 });
     expect(readdirSync(out).filter((f) => f.includes('.casereport-tmp-'))).toEqual([]); // not even the stopped thread's
     const reports = readdirSync(out).filter((f) => f.endsWith('.md'));
     expect(reports).toHaveLength(210);
@@ -179,10 +194,10 @@ describe('large text-only batches', () => {
     const out = tempDir();
     const run = runCli(['render', cases, '--format', 'md', '--out-dir', out, '--json', '--concurrency', '2', '--fail-fast']);
     expect(run.code).toBe(3);
-    const summary = JSON.parse(run.stdout) as { total: number; rendered: number; failed: number; notStarted: number };
+    const summary = JSON.parse(run.stdout) as { total: number; rendered: number; failed: number; not_started: number };
     expect(summary.failed).toBe(1);
-    expect(summary.notStarted).toBeGreaterThan(0);
-    expect(summary.rendered + summary.failed + summary.notStarted).toBe(summary.total);
+    expect(summary.not_started).toBeGreaterThan(0);
+    expect(summary.rendered + summary.failed + summary.not_started).toBe(summary.total);
     expect(readdirSync(out)).toHaveLength(summary.rendered);
   });
 });

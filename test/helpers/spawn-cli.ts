@@ -9,7 +9,8 @@ export interface BackgroundRun {
   stderr: () => string;
   /** Resolves when stdout contains `text`. */
   waitFor: (text: string | RegExp, timeoutMs?: number) => Promise<void>;
-  exit: Promise<number | null>;
+  /** The exit code, or `signal SIGINT` (say) for a process killed by a signal: that is not an exit code. */
+  exit: Promise<number | string | null>;
 }
 
 /** Starts the built CLI without waiting for it. */
@@ -25,7 +26,7 @@ export function spawnCli(args: string[], cwd = ROOT): BackgroundRun {
     for (const l of listeners) l();
   });
   child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 + 2 : null))));
+  const exit = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? `signal ${signal}` : null))));
   const waitFor = (text: string | RegExp, timeoutMs = 60_000): Promise<void> =>
     new Promise((resolve, reject) => {
       const check = (): void => {

@@ -81,7 +81,7 @@ describe('PdfPrinter', () => {
     expect(text).toMatch(/CASE-2024-017\s+page 1 of 2/);
     expect(text).toContain('page 2 of 2');
 
-    expect(facts.info['Title']).toBe(OPTIONS.metadata.title);
+    expect(facts.info['Title']).toBe(OPTIONS.metadata?.title);
     expect(facts.info['Author']).toBe('A. Author, B. Author');
     expect(facts.info['Keywords']).toBe('spinal cord injury; ISNCSCI');
     expect(facts.info['Creator']).toBe('casereport');

@@ -6,7 +6,7 @@ import type { CaseIssue } from '../../core/errors.js';
 import { buildReportModel } from '../../core/model/build-model.js';
 import { validateCaseText } from '../../core/validate/validate-case.js';
 import { expandInputs } from '../../io/expand-inputs.js';
-import { readCaseSource } from '../../io/read-case.js';
+import { CaseReadError, readCaseSource, type CaseSource } from '../../io/read-case.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { formatIssues } from '../format-issues.js';
 import { Terminal, type GlobalOptions } from '../terminal.js';
@@ -61,7 +61,15 @@ async function runCheck(inputs: string[], options: CheckOptions): Promise<ExitCo
     if (!options.json) term.problem(`${term.err.bold(problem.input)}  ${term.err.red(problem.message)}`);
   }
   for (const ref of refs) {
-    const source = readCaseSource(ref);
+    let source: CaseSource;
+    try {
+      source = readCaseSource(ref);
+    } catch (error) {
+      if (!(error instanceof CaseReadError)) throw error;
+      results.push({ file: error.input, valid: false, issues: [error.toIssue()], failsStrict: false, report: null });
+      if (!options.json) term.problem(formatIssues(error.input, [error.toIssue()], '', term.err));
+      continue;
+    }
     const result = validateCaseText(source.text);
     if (!result.ok) {
       results.push({ file: source.name, valid: false, issues: result.issues, failsStrict: false, report: null });

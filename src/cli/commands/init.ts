@@ -3,7 +3,7 @@ import { basename, dirname, extname, join, relative, resolve, sep } from 'node:p
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../../io/safe-write.js';
 import { CliError, EXIT } from '../exit-codes.js';
-import { PACKAGE_ROOT } from '../package-info.js';
+import { PACKAGE_ROOT } from '../../io/package-info.js';
 import { starterCase } from '../starter-case.js';
 import { Terminal, type GlobalOptions } from '../terminal.js';
 

@@ -4,7 +4,7 @@ import { summarizeInstrument, listInstruments } from '../../core/instruments/des
 import { buildInstrumentTable } from '../../core/instruments/lookup.js';
 import type { Instrument } from '../../core/instruments/registry.js';
 import { validateCaseText } from '../../core/validate/validate-case.js';
-import { readCaseSource } from '../../io/read-case.js';
+import { CaseReadError, readCaseSource, type CaseSource } from '../../io/read-case.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { formatIssues } from '../format-issues.js';
 import { Terminal, type GlobalOptions } from '../terminal.js';
@@ -64,7 +64,13 @@ function formatInstrument(i: Instrument, term: Terminal): string {
 /** The instrument table of a valid case file; an invalid one is reported like `validate` does. */
 function readCaseInstruments(file: string, term: Terminal): Map<string, Instrument> {
   if (file !== '-' && !existsSync(file)) throw new CliError(`cannot read ${file}: no such file`, EXIT.invalidInput);
-  const source = readCaseSource(file === '-' ? { kind: 'stdin' } : { kind: 'file', path: file });
+  let source: CaseSource;
+  try {
+    source = readCaseSource(file === '-' ? { kind: 'stdin' } : { kind: 'file', path: file });
+  } catch (error) {
+    if (error instanceof CaseReadError) throw new CliError(error.message, EXIT.invalidInput, error.hint);
+    throw error;
+  }
   const result = validateCaseText(source.text);
   if (!result.ok) {
     term.problem(formatIssues(source.name, result.issues, source.text, term.err));

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { OUTPUT_FORMATS, type OutputFormat } from '../../formats.js';
 import { isPageLength, type PageMargins } from '../../pdf/print-templates.js';
+import { parseShard, type Shard } from '../../batch/shard.js';
 import { CliError, EXIT } from '../exit-codes.js';
 
 /** `md,pdf` → ['md', 'pdf'], refusing unknown formats. */
@@ -33,10 +34,23 @@ export function parseMargins(text: string | undefined): { margins?: PageMargins 
   return { margins: { top, right, bottom, left } };
 }
 
+/** The longest --timeout, in seconds: a day. Node's timers cannot wait beyond about 24 days at all. */
+const MAX_TIMEOUT_SECONDS = 86_400;
+
 export function parseTimeout(text: string): number {
   const seconds = Number(text);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new CliError(`invalid --timeout \`${text}\``, EXIT.usage, 'give a number of seconds, e.g. 60');
+  if (!Number.isFinite(seconds) || seconds <= 0 || Math.round(seconds * 1000) < 1) {
+    throw new CliError(`invalid --timeout \`${text}\``, EXIT.usage, 'give a number of seconds, e.g. 60');
+  }
+  if (seconds > MAX_TIMEOUT_SECONDS) throw new CliError(`--timeout \`${text}\` is too long`, EXIT.usage, `give at most ${MAX_TIMEOUT_SECONDS} seconds (a day)`);
   return Math.round(seconds * 1000);
+}
+
+/** `--shard I/N`. */
+export function parseShardOption(text: string): Shard {
+  const shard = parseShard(text);
+  if (typeof shard === 'string') throw new CliError(shard, EXIT.usage);
+  return shard;
 }
 
 export function parseConcurrency(text: string | undefined): number {

@@ -1,33 +1,57 @@
 import type { CaseFailure } from '../../batch/case-job.js';
-import type { BatchEvent, BatchSummary } from '../../batch/run-batch.js';
+import type { RenderSummary } from '../../batch/render-cases.js';
+import type { WatchEvent } from '../../batch/watch.js';
 import { formatIssues } from '../format-issues.js';
 import { ProgressBar } from '../progress.js';
 import type { Terminal } from '../terminal.js';
 
 /** How a render run talks: a progress bar on a terminal, plain lines otherwise, JSON for scripts. */
 export class RenderReporter {
-  readonly #bar: ProgressBar | undefined;
+  #bar: ProgressBar | undefined;
 
   constructor(
     private readonly term: Terminal,
-    total: number,
     private readonly json: boolean,
-  ) {
-    const interactive = Boolean(process.stderr.isTTY) && !term.options.quiet && !json && total > 1;
-    this.#bar = interactive ? new ProgressBar(total) : undefined;
-  }
+  ) {}
 
-  /** Shows one finished case, or a note on the batch. */
-  onEvent = (event: BatchEvent): void => {
-    if (event.type === 'case-done') {
-      if (event.warnings && !this.json) this.#problem(formatIssues(event.name, event.warnings.issues, event.warnings.text, this.term.err));
-      this.#bar?.tick(false);
-      if (!this.#bar && !this.json) for (const file of event.written) if (file !== '-') this.term.info(`${this.term.out.green('wrote')} ${file}`);
-    } else if (event.type === 'thread-stopped') {
-      this.#problem(`a render thread stopped (${event.message}); its cases are rendered by the main thread`);
-    } else {
-      this.#problem(describeFailure(event.failure, this.term));
-      this.#bar?.tick(true);
+  /** Shows one event of the job. */
+  onEvent = (event: WatchEvent): void => {
+    switch (event.type) {
+      case 'planned': {
+        const interactive = Boolean(process.stderr.isTTY) && !this.term.options.quiet && !this.json && event.total > 1;
+        this.#bar = interactive ? new ProgressBar(event.total) : undefined;
+        for (const problem of event.problems) this.#problem(`${this.term.err.bold(problem.input)}  ${this.term.err.red(problem.message)}`);
+        break;
+      }
+      case 'case-done':
+        if (event.warnings && !this.json) this.#problem(formatIssues(event.name, event.warnings.issues, event.warnings.text, this.term.err));
+        this.#bar?.tick(false);
+        if (!this.#bar && !this.json) for (const file of event.written) if (file !== '-') this.term.info(`${this.term.out.green('wrote')} ${file}`);
+        break;
+      case 'case-skipped':
+        this.#bar?.tick(false);
+        break;
+      case 'case-failed':
+        this.#problem(describeFailure(event.failure, this.term));
+        this.#bar?.tick(true);
+        break;
+      case 'thread-stopped':
+        this.#problem(`a render thread stopped (${event.message}); its cases are rendered by the main thread`);
+        break;
+      case 'log':
+        this.term.debug(event.message);
+        break;
+      case 'watching':
+        this.term.info('watching for changes (Ctrl-C to stop)');
+        break;
+      case 'run-finished':
+        if (event.changed !== undefined) {
+          this.term.info(`${event.changed === 'template' ? 'template changed' : 'changed'}: ${event.summary.rendered} rendered, ${event.summary.failed} failed`);
+        }
+        break;
+      case 'run-failed':
+        this.#problem(`${this.term.err.red('error:')} ${event.error.message}`);
+        break;
     }
   };
 
@@ -38,16 +62,16 @@ export class RenderReporter {
   }
 
   /** The closing summary: counts, time, and each failure again in one line. */
-  finish(summary: BatchSummary, inputProblems: number, skipped: number, many: boolean): void {
+  finish(summary: RenderSummary, many: boolean): void {
     this.#bar?.clear();
     if (this.json) {
-      this.term.data(`${JSON.stringify(toJson(summary, skipped), null, 2)}\n`);
+      this.term.data(`${JSON.stringify(toJson(summary), null, 2)}\n`);
       return;
     }
-    const failed = summary.failed + inputProblems;
-    if (!many && failed === 0) return;
+    const failed = summary.failed + summary.inputProblems.length;
+    if (!many && failed === 0 && !summary.aborted) return;
     const parts = [`${summary.rendered} rendered`, `${failed} failed`];
-    if (skipped > 0) parts.push(`${skipped} skipped (up to date; --force renders them)`);
+    if (summary.skipped > 0) parts.push(`${summary.skipped} skipped (up to date; --force renders them)`);
     if (summary.notStarted > 0) parts.push(`${summary.notStarted} not started`);
     this.term.problem(`${parts.join(', ')} in ${summary.seconds.toFixed(1)} s`);
     if (summary.failures.length > 1) {
@@ -69,20 +93,23 @@ function oneLine(f: CaseFailure): string {
   return `${where}  ${first ? first.message : f.message}${more}`;
 }
 
-function toJson(summary: BatchSummary, skipped: number): unknown {
+function toJson(summary: RenderSummary): unknown {
   return {
-    total: summary.total + skipped,
+    total: summary.total + summary.inputProblems.length,
     rendered: summary.rendered,
-    failed: summary.failed,
-    skipped,
-    notStarted: summary.notStarted,
+    failed: summary.failed + summary.inputProblems.length,
+    skipped: summary.skipped,
+    not_started: summary.notStarted,
     seconds: Math.round(summary.seconds * 1000) / 1000,
     threads: summary.threads,
-    failures: summary.failures.map((f) => ({
-      file: f.source.name,
-      kind: f.kind,
-      message: f.message,
-      ...(f.issues ? { issues: f.issues.map(({ code, message, line, column, hint }) => ({ code, message, line, column, hint })) } : {}),
-    })),
+    failures: [
+      ...summary.inputProblems.map((p) => ({ file: p.input, kind: 'input', message: p.message })),
+      ...summary.failures.map((f) => ({
+        file: f.source.name,
+        kind: f.kind,
+        message: f.message,
+        ...(f.issues ? { issues: f.issues.map(({ code, message, line, column, hint }) => ({ code, message, line, column, hint })) } : {}),
+      })),
+    ],
   };
 }

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import type { CaseIssue } from '../../core/errors.js';
 import { validateCaseText } from '../../core/validate/validate-case.js';
 import { expandInputs } from '../../io/expand-inputs.js';
-import { readCaseSource } from '../../io/read-case.js';
+import { checkCaseFigures } from '../../io/figures.js';
+import { CaseReadError, readCaseSource, type CaseSource } from '../../io/read-case.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { formatIssues } from '../format-issues.js';
 import { Terminal, type GlobalOptions } from '../terminal.js';
@@ -40,14 +41,30 @@ async function runValidate(inputs: string[], options: ValidateOptions): Promise<
     if (!options.json) term.problem(`${term.err.bold(problem.input)}  ${term.err.red(problem.message)}`);
   }
   for (const ref of refs) {
-    const source = readCaseSource(ref);
-    const result = validateCaseText(source.text);
-    const issues = result.ok ? result.value.warnings : result.issues;
-    results.push({ file: source.name, valid: result.ok, issues });
+    let source: CaseSource;
+    try {
+      source = readCaseSource(ref);
+    } catch (error) {
+      if (!(error instanceof CaseReadError)) throw error;
+      results.push({ file: error.input, valid: false, issues: [error.toIssue()] });
+      if (!options.json) term.problem(formatIssues(error.input, [error.toIssue()], '', term.err));
+      continue;
+    }
+    const { valid, issues } = validateSource(source);
+    results.push({ file: source.name, valid, issues });
     if (options.json) continue;
-    if (!result.ok || issues.length > 0) term.problem(formatIssues(source.name, issues, source.text, term.err));
-    if (result.ok) term.info(`${term.out.green('valid')} ${source.name}${issues.length ? ` (${issues.length} warning${issues.length === 1 ? '' : 's'})` : ''}`);
+    if (!valid || issues.length > 0) term.problem(formatIssues(source.name, issues, source.text, term.err));
+    if (valid) term.info(`${term.out.green('valid')} ${source.name}${issues.length ? ` (${issues.length} warning${issues.length === 1 ? '' : 's'})` : ''}`);
   }
   if (options.json) term.data(`${JSON.stringify(results, null, 2)}\n`);
   return results.every((r) => r.valid) ? EXIT.ok : EXIT.invalidInput;
+}
+
+/** The case's text, then its figures as `render` would read them: valid means `render` accepts it. */
+function validateSource(source: CaseSource): { valid: boolean; issues: CaseIssue[] } {
+  const result = validateCaseText(source.text);
+  if (!result.ok) return { valid: false, issues: result.issues };
+  const figureIssues = checkCaseFigures(source, result.value.caseFile);
+  const issues = [...result.value.warnings, ...figureIssues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return { valid: figureIssues.length === 0, issues };
 }

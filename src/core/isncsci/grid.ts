@@ -7,7 +7,7 @@ import {
   type ScoreKind,
 } from './grid-values.js';
 import { canonicalLevelKey, describeLevels, hintForUnknownKey } from './level-keys.js';
-import { MOTOR_LEVELS, SENSORY_LEVELS, isMotorLevel, type MotorLevelName } from './levels.js';
+import { MOTOR_LEVELS, SENSORY_LEVELS, isSensoryLevel, type SensoryLevelName } from './levels.js';
 import { oncePerObject } from '../once-per-object.js';
 
 /** One cell as YAML hands it over: 0-5 / 0-2, or a string such as `"3*"`, `"NT"`, `"NT**"`, `"0**"`. */
@@ -113,15 +113,27 @@ export function checkExamGrid(exam: IsncsciExamInput): GridProblem[] {
     const sideInput = input as ExamSideInput;
     for (const { name, levels, kind } of GRIDS) problems.push(...checkGrid(side, name, sideInput[name], levels, kind));
     const muscle: unknown = sideInput.lowest_non_key_muscle;
-    if (muscle !== undefined && !(typeof muscle === 'string' && isMotorLevel(muscle.trim().toUpperCase()))) {
+    if (muscle !== undefined && readNonKeyMuscle(muscle) === undefined) {
       problems.push({
         path: [side, 'lowest_non_key_muscle'],
-        message: `${side} lowest_non_key_muscle: ${JSON.stringify(muscle)} is not a motor level (${MOTOR_LEVELS.join(' ')})`,
-        hint: 'ISNCSCI grades each non-key muscle function at the motor level of its root, e.g. hip adduction at L2',
+        message: `${side} lowest_non_key_muscle: ${JSON.stringify(muscle)} is not an ISNCSCI level (${describeLevels(SENSORY_LEVELS)})`,
+        hint: 'name the level of the lowest muscle with motor function, e.g. L2 for hip adduction',
       });
     }
   }
   return problems;
+}
+
+/**
+ * The level of a side's lowest non-key muscle, spelled as the package takes it. Any level of the
+ * exam is accepted, not only the ten key-muscle levels: the algorithm and its reference exams (77-79
+ * name T5 and L1) take any level, and it is the algorithm that decides what a level means for the
+ * classification.
+ */
+function readNonKeyMuscle(raw: unknown): SensoryLevelName | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const level = canonicalLevelKey(raw);
+  return isSensoryLevel(level) ? level : undefined;
 }
 
 /** One grid as the package's level-keyed record; call only on a grid that checked clean. */
@@ -134,14 +146,18 @@ function readGrid<L extends string, V>(grid: Grid, levels: readonly L[], normali
   return Object.fromEntries(cells) as Record<L, V>;
 }
 
+type NonKeyMuscleLevel = NonNullable<Exam['right']['lowestNonKeyMuscleWithMotorFunction']>;
+
 /** One side in the package's shape. */
 function toExamSide(side: ExamSideInput): Exam['right'] {
-  const muscle = side.lowest_non_key_muscle?.trim().toUpperCase();
+  const muscle = readNonKeyMuscle(side.lowest_non_key_muscle);
   return {
     motor: readGrid(side.motor, MOTOR_LEVELS, normalizeMotorValue),
     lightTouch: readGrid(side.light_touch, SENSORY_LEVELS, normalizeSensoryValue),
     pinPrick: readGrid(side.pin_prick, SENSORY_LEVELS, normalizeSensoryValue),
-    ...(muscle !== undefined && isMotorLevel(muscle) ? { lowestNonKeyMuscleWithMotorFunction: muscle satisfies MotorLevelName } : {}),
+    // Handed over as the algorithm's own reference tests do. Its type names only key-muscle levels;
+    // its code compares the value with those, so T5 or L1 leaves the result as reference exams 77-79 expect.
+    ...(muscle !== undefined ? { lowestNonKeyMuscleWithMotorFunction: muscle as NonKeyMuscleLevel } : {}),
   };
 }
 

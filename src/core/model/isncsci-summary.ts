@@ -1,4 +1,5 @@
 import type { IsncsciTotal } from '../isncsci/derive.js';
+import { daysFromTo } from './time-points.js';
 import type { AssessmentView, IsncsciChange, IsncsciExamSummary, IsncsciGradeChange, IsncsciTotalChange } from './types.js';
 
 const TOTALS = [
@@ -68,7 +69,8 @@ function compareTwo(from: IsncsciExamSummary, to: IsncsciExamSummary, n: number)
     totals: [],
     text: '',
   };
-  if (from.when?.day !== undefined && to.when?.day !== undefined) change.days = to.when.day - from.when.day;
+  const days = daysFromTo(from.when, to.when);
+  if (days !== undefined) change.days = days;
   const ais = compareGrades(from.ais, to.ais);
   if (ais) change.ais = ais;
   const nli = compareGrades(from.nli, to.nli);

@@ -2,7 +2,7 @@ import type { CaseFile, Round } from '../schema/case-schema.js';
 import type { Clock } from './clock.js';
 import { lowerFirst } from '../text.js';
 import { groupByDomain } from './observations.js';
-import { makeTimePoint } from './time-points.js';
+import { daysFromTo, makeTimePoint } from './time-points.js';
 import type { InterventionView, ObservationView, RoundView } from './types.js';
 
 const TYPE_LABELS: Record<string, string> = {
@@ -29,7 +29,8 @@ export function buildRounds(c: CaseFile, clock: Clock, observations: Observation
     const end = makeTimePoint(clock, { date: round.end, day: round.end_day });
     if (start) view.start = start;
     if (end) view.end = end;
-    if (start?.day !== undefined && end?.day !== undefined) view.durationDays = end.day - start.day + 1;
+    const days = daysFromTo(start, end);
+    if (days !== undefined) view.durationDays = days;
     if (round.notes !== undefined) view.notes = round.notes;
     return view;
   });

@@ -1,5 +1,5 @@
-import { describeDuration } from '../dates.js';
-import type { Clock, WhenInput } from './clock.js';
+import { daysBetween, describeDuration, parsePartialDate } from '../dates.js';
+import type { Clock, When, WhenInput } from './clock.js';
 import { withFields } from './copy.js';
 import type { TimePoint } from './types.js';
 
@@ -24,4 +24,14 @@ export function sortByTime<T>(items: T[], clock: Clock, pointOf: (item: T) => Ti
     .map((item, index) => ({ item, index, key: clock.sortKey(pointOf(item)) }))
     .sort((a, b) => (a.key ?? Infinity) - (b.key ?? Infinity) || a.index - b.index)
     .map((entry) => entry.item);
+}
+
+/**
+ * How long from `start` to `end`, in days: end minus start, as clinicians count a stay (day 0 to
+ * day 60 is 60 days, not 61). From the day offsets, or from the dates where the case has no day 0.
+ */
+export function daysFromTo(start: When | undefined, end: When | undefined): number | undefined {
+  if (start?.day !== undefined && end?.day !== undefined) return end.day - start.day;
+  if (start?.date !== undefined && end?.date !== undefined) return daysBetween(parsePartialDate(start.date), parsePartialDate(end.date)).days;
+  return undefined;
 }

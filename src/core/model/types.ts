@@ -43,6 +43,7 @@ export interface RoundView {
   label: string;
   start?: TimePoint;
   end?: TimePoint;
+  /** End minus start: day 0 to day 60 is 60 days. */
   durationDays?: number;
   interventions: InterventionView[];
   observations: ObservationView[];

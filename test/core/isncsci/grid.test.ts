@@ -145,21 +145,28 @@ describe('checkExamGrid', () => {
     ]);
   });
 
-  it('checks lowest_non_key_muscle against the motor levels', () => {
-    expect(checkExamGrid(exam({ right: { lowest_non_key_muscle: 'L2' } }))).toEqual([]);
-    const problems = checkExamGrid(exam({ left: { lowest_non_key_muscle: 'T5' } }));
+  it('accepts a lowest_non_key_muscle at any level of the exam, as the ISNCSCI algorithm does (T5, L1)', () => {
+    for (const level of ['L2', 'T5', 'L1', 'c4', ' s4-5 ']) {
+      expect(checkExamGrid(exam({ right: { lowest_non_key_muscle: level } })), level).toEqual([]);
+    }
+  });
+
+  it('refuses a lowest_non_key_muscle that names no level', () => {
+    const problems = checkExamGrid(exam({ left: { lowest_non_key_muscle: 'hip adduction' } }));
     expect(problems).toEqual([
       expect.objectContaining({
         path: ['left', 'lowest_non_key_muscle'],
-        message: 'left lowest_non_key_muscle: "T5" is not a motor level (C5 C6 C7 C8 T1 L2 L3 L4 L5 S1)',
+        message: 'left lowest_non_key_muscle: "hip adduction" is not an ISNCSCI level (C2 … S4_5)',
       }),
     ]);
+    expect(checkExamGrid(exam({ right: { lowest_non_key_muscle: 'T13' } }))).toHaveLength(1);
   });
 });
 
 describe('toIsncsciExam', () => {
   it('passes the non-key muscle on and refuses an exam with grid problems', () => {
     expect(toIsncsciExam(exam({ right: { lowest_non_key_muscle: 'c8' } })).right.lowestNonKeyMuscleWithMotorFunction).toBe('C8');
+    expect(toIsncsciExam(exam({ left: { lowest_non_key_muscle: 'l1' } })).left.lowestNonKeyMuscleWithMotorFunction).toBe('L1');
     expect(() => toIsncsciExam(exam({ vac: 'maybe' }))).toThrow(/grid problems/);
   });
 });

@@ -51,7 +51,7 @@ describe('time', () => {
 
   it('computes day offsets from the first round and time since onset', () => {
     expect(model.rounds[1]?.start).toMatchObject({ date: '2023-09-01', day: 92, approximate: false, sinceOnsetDays: 234 });
-    expect(model.rounds[0]?.durationDays).toBe(5);
+    expect(model.rounds[0]?.durationDays).toBe(4); // 2023-06-01 to 2023-06-05: end minus start
     expect(model.onset?.day).toBe(-142);
     expect(model.rounds[0]?.start?.sinceOnsetText).toBe('5 months after onset');
   });
@@ -63,6 +63,26 @@ describe('time', () => {
   it('states "none observed" with the follow-up length when adverse events are []', () => {
     expect(model.adverseEvents.text).toBe('None observed during 183 days of follow-up.');
     expect(model.limitations.map((l) => l.text).join(' ')).toContain('within the first year');
+  });
+
+  it('counts a round from day 0 to day 60 as 60 days (end minus start), by days and by dates alike', () => {
+    const byDays = modelOf(caseText((c) => {
+      c.rounds = [{ id: 'r1', day: 0, end_day: 60 }, { id: 'r2', day: 90, end_day: 90 }];
+    }));
+    expect(byDays.rounds.map((r) => r.durationDays)).toEqual([60, 0]);
+    const byDates = modelOf(caseText((c) => {
+      c.rounds = [{ id: 'r1', start: '2023-06-01', end: '2023-07-31' }];
+    }));
+    expect(byDates.rounds[0]?.end?.day).toBe(60);
+    expect(byDates.rounds[0]?.durationDays).toBe(60);
+  });
+
+  it('measures a round by its dates where the case has no dated day 0', () => {
+    const m = modelOf(caseText((c) => {
+      c.rounds = [{ id: 'r1' }, { id: 'r2', start: '2023-06-01', end: '2023-07-31' }];
+    }));
+    expect(m.rounds[1]?.start?.day).toBeUndefined();
+    expect(m.rounds[1]?.durationDays).toBe(60);
   });
 
   it('marks days from partial dates as approximate', () => {
