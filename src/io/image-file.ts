@@ -1,8 +1,9 @@
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, readSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { NotARegularFileError, openRegularFile } from './open-regular-file.js';
 import { sniffSvg } from './sniff-svg.js';
 
-/** Images larger than this are refused: a report's figure or logo does not need more. */
+/** Images larger than this are refused (case figures and template assets alike): a report does not need more. */
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
 const SIGNATURES: [string, (head: Buffer) => boolean][] = [
@@ -18,14 +19,15 @@ export function sniffRasterType(bytes: Buffer): string | undefined {
 }
 
 /** Why an image was not read; `detail` says more where there is more to say. */
-export type ImageProblem = 'missing' | 'outside' | 'not-a-file' | 'too-large' | 'not-an-image' | 'unsafe-svg';
+export type ImageProblem = 'missing' | 'outside' | 'not-a-file' | 'unreadable' | 'too-large' | 'not-an-image' | 'unsafe-svg';
 
 export type ImageRead = { ok: true; type: string; dataUri: string; path: string } | { ok: false; problem: ImageProblem; detail?: string };
 
 /**
  * Reads an image that must lie inside `folder` (after following symbolic links: no `..`, no link
- * out), be a regular file (not a folder, a FIFO or a device), be at most `MAX_IMAGE_BYTES`, and be a
- * PNG, JPEG, GIF or WebP by its bytes (or a self-contained SVG when `svg` is set), as a data: URI.
+ * out), be a regular file (not a folder, a FIFO or a device: see openRegularFile), be at most
+ * `MAX_IMAGE_BYTES`, and be a PNG, JPEG, GIF or WebP by its bytes (or a self-contained SVG when
+ * `svg` is set), as a data: URI.
  */
 export function readImageInside(folder: string, file: string, options: { svg?: boolean } = {}): ImageRead {
   let base: string;
@@ -37,29 +39,22 @@ export function readImageInside(folder: string, file: string, options: { svg?: b
     return { ok: false, problem: 'missing' };
   }
   const rel = relative(base, path);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) return { ok: false, problem: 'outside' };
-  let bytes: Buffer;
-  let fd: number;
+  if (rel === '' || isAbsolute(rel) || rel.split(sep).includes('..')) return { ok: false, problem: 'outside' };
+  let opened: { fd: number; size: number };
   try {
-    // Non-blocking: opening a FIFO for reading would otherwise wait for a writer forever.
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    opened = openRegularFile(path);
   } catch (error) {
-    return { ok: false, problem: 'not-a-file', detail: (error as Error).message };
+    if (error instanceof NotARegularFileError) return { ok: false, problem: 'not-a-file', detail: error.kind };
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (code === undefined) throw error; // not the file system's answer: a bug
+    return { ok: false, problem: 'unreadable', detail: code === 'EACCES' || code === 'EPERM' ? 'permission denied' : message };
   }
+  let bytes: Buffer;
   try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) return { ok: false, problem: 'not-a-file' };
-    if (stat.size > MAX_IMAGE_BYTES) return { ok: false, problem: 'too-large', detail: `${(stat.size / 1048576).toFixed(1)} MiB` };
-    bytes = Buffer.alloc(stat.size);
-    let read = 0;
-    while (read < bytes.length) {
-      const n = readSync(fd, bytes, read, bytes.length - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    bytes = bytes.subarray(0, read);
+    if (opened.size > MAX_IMAGE_BYTES) return { ok: false, problem: 'too-large', detail: `${(opened.size / 1048576).toFixed(1)} MiB` };
+    bytes = readAll(opened.fd, opened.size);
   } finally {
-    closeSync(fd);
+    closeSync(opened.fd);
   }
   let type = sniffRasterType(bytes);
   if (!type && options.svg) {
@@ -69,4 +64,16 @@ export function readImageInside(folder: string, file: string, options: { svg?: b
   }
   if (!type) return { ok: false, problem: 'not-an-image' };
   return { ok: true, type, dataUri: `data:${type};base64,${bytes.toString('base64')}`, path };
+}
+
+/** The whole file from its first byte (a file that shrank since fstat gives less). */
+function readAll(fd: number, size: number): Buffer {
+  const bytes = Buffer.alloc(size);
+  let done = 0;
+  while (done < size) {
+    const n = readSync(fd, bytes, done, size - done, done);
+    if (n === 0) break;
+    done += n;
+  }
+  return bytes.subarray(0, done);
 }

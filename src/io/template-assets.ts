@@ -66,7 +66,9 @@ function describeProblem(read: Extract<ImageRead, { ok: false }>, ref: TemplateR
     case 'outside':
       return [`asset ${name} leads outside the template's ${ASSETS_FOLDER}/ folder (a symbolic link?)`, `keep the file itself in ${ASSETS_FOLDER}/`];
     case 'not-a-file':
-      return [`asset ${name} is not a regular file`];
+      return read.detail === 'a folder' ? [`asset ${name} is a folder, not an image file`] : [`asset ${name} is ${read.detail ?? 'not a regular file'}, not a regular file`];
+    case 'unreadable':
+      return [`asset ${name} cannot be read: ${read.detail ?? 'unknown error'}`];
     case 'too-large':
       return [`asset ${name} is ${read.detail ?? 'too large'}; at most ${MAX_IMAGE_BYTES / 1048576} MiB`, 'make the image smaller'];
     case 'not-an-image':

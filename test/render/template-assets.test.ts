@@ -156,8 +156,8 @@ describe('an asset', () => {
   });
 
   it('must be a regular file (not a folder, not a FIFO that would block the read)', () => {
-    expect(assetError('dir.png', (assets) => mkdirSync(join(assets, 'dir.png'))).message).toBe('asset `assets/dir.png` is not a regular file');
-    expect(assetError('fifo.png', (assets) => execFileSync('mkfifo', [join(assets, 'fifo.png')])).message).toBe('asset `assets/fifo.png` is not a regular file');
+    expect(assetError('dir.png', (assets) => mkdirSync(join(assets, 'dir.png'))).message).toBe('asset `assets/dir.png` is a folder, not an image file');
+    expect(assetError('fifo.png', (assets) => execFileSync('mkfifo', [join(assets, 'fifo.png')])).message).toBe('asset `assets/fifo.png` is a named pipe (FIFO), not a regular file');
   });
 
   it('may not lead out of the assets folder through a symbolic link, nor may the folder itself', () => {
