@@ -199,6 +199,7 @@ describe('the command line', () => {
     const images = execFileSync('pdfimages', ['-list', join(out, pdf)], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
     expect(images).toHaveLength(1);
     expect(images[0]?.trim().split(/\s+/).slice(0, 5)).toEqual(['1', '0', 'image', '40', '20']);
+    rmSync(out, { recursive: true, force: true });
   });
 
   it('exits 4, naming the file, line and column, for a missing asset or an external URL', () => {
