@@ -4,24 +4,18 @@ import type { CaseIssue } from '../core/errors.js';
 import { resolveFigures, type FigureLookup, type FigureProblem } from '../core/figures.js';
 import type { CaseFile } from '../core/schema/case-schema.js';
 import { locateIssues } from '../core/validate/validate-case.js';
+import { MAX_IMAGE_BYTES, sniffRasterType } from './image-file.js';
 import { NotARegularFileError, openRegularFile } from './open-regular-file.js';
 import type { CaseSource } from './read-case.js';
 
 /** Images larger than this are refused: a case report figure does not need more. */
-export const MAX_FIGURE_BYTES = 10 * 1024 * 1024;
+export const MAX_FIGURE_BYTES = MAX_IMAGE_BYTES;
 
 /** A figure ready for the report: inlined for HTML and PDF, linked for Markdown. */
 export interface ResolvedFigure {
   dataUri: string;
   href: string;
 }
-
-const SIGNATURES: [string, (head: Buffer) => boolean][] = [
-  ['image/png', (h) => h.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))],
-  ['image/jpeg', (h) => h[0] === 0xff && h[1] === 0xd8 && h[2] === 0xff],
-  ['image/gif', (h) => h.subarray(0, 4).toString('latin1') === 'GIF8'],
-  ['image/webp', (h) => h.subarray(0, 4).toString('latin1') === 'RIFF' && h.subarray(8, 12).toString('latin1') === 'WEBP'],
-];
 
 /** A figure that passed every check, open for reading. */
 interface OpenFigure {
@@ -131,7 +125,7 @@ function describeOpenError(file: string, error: unknown): FigureProblem {
 function sniffImageType(fd: number): string | undefined {
   const head = Buffer.alloc(12);
   readSync(fd, head, 0, 12, 0);
-  return SIGNATURES.find(([, test]) => test(head))?.[0];
+  return sniffRasterType(head);
 }
 
 /** The whole file from its first byte (the size is known from fstat; a file that shrank gives less). */

@@ -1,19 +1,16 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import type { TextPosition } from '../core/text-position.js';
+import { inlineAssetsInText } from '../render/inline-assets.js';
+import { ASSETS_FOLDER, judgeReference } from '../render/judge-reference.js';
 import { TemplateError, type TemplateBundle } from '../render/template-bundle.js';
+import { findReferences } from '../render/template-references.js';
+import { loadTemplateAssets, type ScannedSource } from './template-assets.js';
+import { readManifest } from './template-manifest.js';
 
 /** The folder of built-in templates shipped with the package (next to `dist/` and `src/`). */
 export const BUILT_IN_TEMPLATES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');
-
-const manifestSchema = z.strictObject({
-  name: z.string().min(1),
-  description: z.string().default(''),
-  formats: z.strictObject({ md: z.string().optional(), html: z.string().optional() }),
-  css: z.array(z.string()).default([]),
-  partials: z.string().default('partials'),
-});
 
 /** Names and descriptions of the built-in templates. */
 export function listBuiltInTemplates(): { name: string; description: string; dir: string }[] {
@@ -25,41 +22,62 @@ export function listBuiltInTemplates(): { name: string; description: string; dir
     });
 }
 
-/** Reads a template by built-in name or folder path: manifest, main templates, partials and CSS. */
+/**
+ * Reads a template by built-in name or folder path: manifest, main templates, partials, CSS, and
+ * the images in its `assets/` folder that these refer to. Every mistake a template folder can hold
+ * (a manifest that is not JSON, a missing file, partial names that clash on macOS and Windows, a
+ * URL to the network or the disk, a missing or unusable asset) is a TemplateError at its line.
+ */
 export function loadTemplate(nameOrDir: string): TemplateBundle {
   const dir = resolveTemplateDir(nameOrDir);
-  const manifestPath = join(dir, 'template.json');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  } catch (error) {
-    throw new TemplateError(`cannot read the template manifest: ${(error as Error).message}`, manifestPath);
-  }
-  const parsed = manifestSchema.safeParse(raw);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new TemplateError(`invalid manifest: ${first?.path.join('.') || '(root)'}: ${first?.message}`, manifestPath);
-  }
-  const manifest = parsed.data;
-  const read = (file: string): { file: string; source: string } => {
-    const path = inside(dir, file, manifestPath);
+  const { manifest, path: manifestPath, locate } = readManifest(dir);
+  const fail = (message: string, file: string, at?: TextPosition, hint?: string): never => {
+    throw new TemplateError(message, file, at?.line, at?.column, { dir, ...(hint ? { hint } : {}) });
+  };
+  const read = (file: string, key: (string | number)[]): { file: string; source: string } => {
+    const path = inside(dir, file) ?? fail(`\`${file}\` is outside the template folder`, manifestPath, locate(key));
     try {
       return { file: path, source: readFileSync(path, 'utf8') };
     } catch (error) {
-      throw new TemplateError(`cannot read ${file}: ${(error as Error).message}`, manifestPath);
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      return fail(missing ? `\`${file}\` does not exist` : `cannot read \`${file}\`: ${(error as Error).message}`, manifestPath, locate(key));
     }
   };
   const bundle: TemplateBundle = { name: manifest.name, description: manifest.description, dir, formats: {}, partials: {}, css: '' };
-  if (manifest.formats.md) bundle.formats.md = read(manifest.formats.md);
-  if (manifest.formats.html) bundle.formats.html = read(manifest.formats.html);
-  bundle.css = manifest.css.map((file) => read(file).source).join('\n');
-  const partialsDir = inside(dir, manifest.partials, manifestPath);
+  if (manifest.formats.md) bundle.formats.md = read(manifest.formats.md, ['formats', 'md']);
+  if (manifest.formats.html) bundle.formats.html = read(manifest.formats.html, ['formats', 'html']);
+  const css = manifest.css.map((file, i) => read(file, ['css', i]));
+  const partialsDir = inside(dir, manifest.partials) ?? fail(`\`${manifest.partials}\` is outside the template folder`, manifestPath, locate(['partials']));
   if (existsSync(partialsDir)) {
+    const byName = new Map<string, string>();
     for (const file of readdirSync(partialsDir).filter((f) => f.endsWith('.hbs')).sort()) {
-      bundle.partials[basename(file, '.hbs')] = read(join(manifest.partials, file));
+      const name = basename(file, '.hbs');
+      // A case-insensitive disk (macOS, Windows) holds only one of the two files: the template would break there.
+      const clash = byName.get(name.toLowerCase());
+      if (clash !== undefined) {
+        fail(`partials \`${clash}\` and \`${name}\` differ only by case`, join(partialsDir, file), undefined, 'macOS and Windows see one file for both names: rename one');
+      }
+      byName.set(name.toLowerCase(), name);
+      bundle.partials[name] = read(join(manifest.partials, file), ['partials']);
     }
   }
+  // compileTemplate checks the references of every template source it parses; they are read here
+  // too when there are assets to resolve (sparing the built-in templates, which have none, the scan).
+  const templates = existsSync(join(dir, ASSETS_FOLDER)) ? [...Object.values(bundle.formats), ...Object.values(bundle.partials)] : [];
+  const scanned: ScannedSource[] = [...templates.map((source) => ({ ...source, kind: 'hbs' as const })), ...css.map((source) => ({ ...source, kind: 'css' as const }))];
+  bundle.assets = loadTemplateAssets(dir, scanned);
+  bundle.css = css.map(({ source }) => inlineCssAssets(source, bundle.assets ?? {})).join('\n');
   return bundle;
+}
+
+/** CSS with `url(assets/…)` replaced by the asset's data: URI (loadTemplateAssets checked every reference). */
+function inlineCssAssets(css: string, assets: Record<string, string>): string {
+  const uses = findReferences(css, 'css').flatMap((ref) => {
+    const verdict = judgeReference(ref);
+    const dataUri = verdict.kind === 'asset' ? assets[verdict.path] : undefined;
+    return dataUri === undefined ? [] : [{ start: ref.start, end: ref.end, dataUri }];
+  });
+  return inlineAssetsInText(css, uses);
 }
 
 function resolveTemplateDir(nameOrDir: string): string {
@@ -76,12 +94,10 @@ function resolveTemplateDir(nameOrDir: string): string {
   return dir;
 }
 
-/** A path from the manifest, refused if it leaves the template folder. */
-function inside(dir: string, file: string, manifestPath: string): string {
+/** A path from the manifest inside the template folder, or undefined if it leaves it. */
+function inside(dir: string, file: string): string | undefined {
   const path = resolve(dir, file);
   const rel = relative(dir, path);
-  if (rel.startsWith('..') || rel.startsWith(sep) || resolve(rel) === rel) {
-    throw new TemplateError(`\`${file}\` is outside the template folder`, manifestPath);
-  }
+  if (rel.startsWith('..') || rel.startsWith(sep) || resolve(rel) === rel) return undefined;
   return path;
 }

@@ -1,8 +1,14 @@
 import type { RuntimeOptions } from 'handlebars';
 import type { ReportModel } from '../core/model/types.js';
-import { createHandlebars, parseTemplate, precompileSource, specFromCode, type TemplateTree } from './handlebars-env.js';
+import { inlinePartialNames } from './check-template-tree.js';
+import { judgeReference } from './judge-reference.js';
+import { createHandlebars, parseTemplate, precompileSource, specFromCode, type TemplateSpec, type TemplateTree } from './handlebars-env.js';
 import { precompiledKey, precompiledTemplates, type PrecompiledSpecs } from './precompiled.js';
+import { prepareTree } from './prepare-tree.js';
+import { withFieldErrors } from './strict-lookup.js';
 import { TemplateError, type TemplateBundle, type TextFormat } from './template-bundle.js';
+import { toTemplateError, type Source, type TemplateContext } from './template-diagnostics.js';
+import { findReferences } from './template-references.js';
 
 /** Values templates reach as `@css`, `@generator` and `@format`, kept apart from the report model. */
 export interface RenderExtras {
@@ -16,24 +22,26 @@ export interface CompiledTemplate {
   render(format: TextFormat, model: ReportModel, extras: RenderExtras): string;
 }
 
-type Source = { file: string; source: string };
 type Delegate = (context: unknown, options?: RuntimeOptions) => string;
 
 /**
  * Compiles a template bundle with its own Handlebars instances, one per format (Markdown output is
  * escaped for Markdown, HTML output for HTML). Strict mode turns a misspelt field into an error that
- * names the template file and line.
+ * names the template file and line, and the fields that exist there.
  *
  * Sources compiled at build time (the built-in templates) come from `precompiled`. Any other source
- * is parsed now, so that a syntax error surfaces before any case is rendered, and compiled for a
- * format the first time that format uses it (Markdown never compiles the HTML partials).
+ * is parsed and checked now (syntax, helpers, partials, the URLs it loads), so that a mistake
+ * surfaces before any case is rendered, and compiled for a format the first time that format uses
+ * it (Markdown never compiles the HTML partials).
  */
 export function compileTemplate(bundle: TemplateBundle, precompiled: PrecompiledSpecs = precompiledTemplates()): CompiledTemplate {
+  const context: TemplateContext = { dir: bundle.dir, partials: Object.keys(bundle.partials) };
+  const run = <T>(fn: () => T, source: Source): T => attempt(fn, source, context);
   const formats = Object.entries(bundle.formats) as [TextFormat, Source][];
   // The keys of the precompiled specs of each source (a spec itself is loaded when first used).
   const specs = new Map<Source, Partial<Record<TextFormat, string>>>();
   const trees = new Map<Source, TemplateTree>();
-  const parse = (source: Source): TemplateTree => run(() => parseTemplate(source.source), source.file);
+  const parse = (source: Source): TemplateTree => run(() => parseTemplate(source.source), source);
   for (const source of [...formats.map(([, main]) => main), ...Object.values(bundle.partials)]) {
     const found: Partial<Record<TextFormat, string>> = {};
     for (const [format] of formats) {
@@ -41,18 +49,27 @@ export function compileTemplate(bundle: TemplateBundle, precompiled: Precompiled
       if (precompiled.has(key)) found[format] = key;
     }
     specs.set(source, found);
-    // A source the build compiled for some format is known to parse.
+    // A source the build compiled for some format is known to parse, and passed the checks.
     if (Object.keys(found).length === 0) trees.set(source, parse(source));
   }
+  // Inline partials (`{{#*inline "name"}}`) can be called like the template's own.
+  const inline = [...trees.values()].flatMap(inlinePartialNames);
+  const checked: TemplateContext = { ...context, partials: [...context.partials, ...inline] };
+  const prepare = (tree: TemplateTree, source: Source): TemplateTree => {
+    prepareTree(tree, source, checked, bundle.assets ?? {});
+    return tree;
+  };
+  for (const [source, tree] of trees) prepare(tree, source);
   const compiled = new Map<TextFormat, Delegate>();
   for (const [format, main] of formats) {
     const hbs = createHandlebars(format);
     const load = (source: Source): Delegate =>
-      onFirstUse(source.file, () => {
+      onFirstUse(source, context, () => {
         const key = specs.get(source)?.[format];
         const spec = key === undefined ? undefined : precompiled.get(key);
         // Each format compiles its own copy of the tree: compiling changes it (whitespace control).
-        return hbs.template(spec ?? specFromCode(precompileSource(format, structuredClone(trees.get(source) ?? parse(source)))));
+        const compile = (tree: TemplateTree): TemplateSpec => specFromCode(precompileSource(format, structuredClone(tree)));
+        return hbs.template(withFieldErrors(spec ?? compile(trees.get(source) ?? prepare(parse(source), source))));
       });
     for (const [name, partial] of Object.entries(bundle.partials)) hbs.registerPartial(name, load(partial));
     compiled.set(format, load(main));
@@ -74,12 +91,19 @@ export function compileTemplate(bundle: TemplateBundle, precompiled: Precompiled
  */
 export function precompileBundle(bundle: TemplateBundle): Map<string, string> {
   const specs = new Map<string, string>();
+  const context: TemplateContext = { dir: bundle.dir, partials: Object.keys(bundle.partials) };
   for (const [format, main] of Object.entries(bundle.formats) as [TextFormat, Source][]) {
-    for (const { file, source } of [main, ...reachablePartials(main, bundle.partials)]) {
-      specs.set(precompiledKey(format, source), run(() => precompileSource(format, source), file));
+    for (const source of [main, ...reachablePartials(main, bundle.partials)]) {
+      // A spec is found by its source alone: one that inlines assets would keep today's images.
+      if (usesAssets(source)) continue;
+      specs.set(precompiledKey(format, source.source), attempt(() => precompileSource(format, source.source), source, context));
     }
   }
   return specs;
+}
+
+function usesAssets(source: Source): boolean {
+  return findReferences(source.source, 'hbs').some((ref) => judgeReference(ref).kind === 'asset');
 }
 
 /** The partials a template uses, directly or through other partials. */
@@ -113,22 +137,16 @@ function partialNames(node: unknown, names: (string | undefined)[] = []): (strin
 }
 
 /** A template function made the first time it is called; its errors name its file. */
-function onFirstUse(file: string, make: () => HandlebarsTemplateDelegate): Delegate {
+function onFirstUse(source: Source, context: TemplateContext, make: () => HandlebarsTemplateDelegate): Delegate {
   let template: HandlebarsTemplateDelegate | undefined;
-  return (context, options) => run(() => (template ??= make())(context, options), file);
+  return (data, options) => attempt(() => (template ??= make())(data, options), source, context);
 }
 
-/** Runs template code, turning Handlebars' errors into a TemplateError with the file and line. */
-function run<T>(fn: () => T, file: string): T {
+/** Runs template code, turning what Handlebars throws into a TemplateError at the source's line. */
+function attempt<T>(fn: () => T, source: Source, context: TemplateContext): T {
   try {
     return fn();
   } catch (error) {
-    if (error instanceof TemplateError) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    const parse = /Parse error on line (\d+):/.exec(message);
-    if (parse) throw new TemplateError(message.split('\n').slice(-1)[0] ?? message, file, Number(parse[1]));
-    const strict = /^(.*) - (\d+):(\d+)$/.exec(message);
-    if (strict) throw new TemplateError(strict[1] ?? message, file, Number(strict[2]), Number(strict[3]) + 1);
-    throw new TemplateError(message, file);
+    throw toTemplateError(error, source, context);
   }
 }

@@ -114,7 +114,7 @@ describe('templates', () => {
     writeFileSync(main, readFileSync(main, 'utf8').replace('# {{title}}', '# {{titel}}'));
     const run = runCli(['render', 'examples/minimal.yaml', '--template', dir, '-o', '-']);
     expect(run.code).toBe(4);
-    expect(run.stderr).toMatch(/report\.md\.hbs:\d+:\d+ {2}"titel" not defined/);
+    expect(run.stderr).toMatch(/unknown field `titel` \(report\.md\.hbs:\d+:\d+\); did you mean `title`\?/);
   });
 });
 

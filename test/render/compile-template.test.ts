@@ -52,16 +52,18 @@ describe('Markdown escaping at output', () => {
 });
 
 describe('template checks', () => {
-  it('refuses a helper casereport does not provide, naming the file and line', () => {
-    const template = compileTemplate(bundle('line one\n{{shout title}}\n', {}, ['md']));
-    expect(() => template.render('md', { title: 'x' } as unknown as ReportModel, EXTRAS)).toThrow(TemplateError);
+  it('refuses a helper casereport does not provide when compiling, naming the file and line', () => {
+    let error: unknown;
     try {
-      template.render('md', { title: 'x' } as unknown as ReportModel, EXTRAS);
-    } catch (error) {
-      expect((error as TemplateError).message).toContain('shout');
-      expect((error as TemplateError).line).toBe(2);
-      expect((error as TemplateError).file).toBe('/templates/test/report.md.hbs');
+      compileTemplate(bundle('line one\n{{shout title}}\n', {}, ['md']));
+    } catch (caught) {
+      error = caught;
     }
+    expect(error).toBeInstanceOf(TemplateError);
+    expect((error as TemplateError).message).toBe('unknown helper `shout`');
+    expect((error as TemplateError).line).toBe(2);
+    expect((error as TemplateError).file).toBe('/templates/test/report.md.hbs');
+    expect((error as TemplateError).location()).toBe('report.md.hbs:2:1');
   });
 
   it('reports a syntax error when the template is compiled, before any case is rendered', () => {

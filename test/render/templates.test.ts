@@ -269,6 +269,15 @@ describe('built-in template files', () => {
       expect(css).toMatch(/h2, h3[^{]*\{\s*break-after: avoid/);
     }
   });
+
+  it('have no two names that differ only by case (macOS and Windows would see one file)', () => {
+    const clashes = new Map<string, string[]>();
+    for (const file of files) {
+      const key = file.toLowerCase();
+      clashes.set(key, [...(clashes.get(key) ?? []), file]);
+    }
+    expect([...clashes.values()].filter((same) => same.length > 1)).toEqual([]);
+  });
 });
 
 describe('strict mode', () => {

@@ -9,7 +9,7 @@ export function registerTemplates(program: Command): void {
   const templates = program
     .command('templates')
     .summary('list the built-in templates, or eject one to customize')
-    .description('List the built-in report templates. `templates eject NAME DIR` copies one into DIR (manifest, .hbs files, partials, CSS) to use with --template DIR.')
+    .description('List the built-in report templates. `templates eject NAME DIR` copies one into DIR (manifest, .hbs files, partials, CSS) to use with --template DIR; images the template shows go in DIR/assets/ and are written `assets/NAME` (see the README).')
     .addHelpText('after', `
 Examples:
   $ casereport templates
