@@ -1,0 +1,39 @@
+/**
+ * Characters that take part in bidirectional reordering: right-to-left letters (Hebrew, Arabic,
+ * Syriac, Thaana, N'Ko and the other scripts of U+0590-U+08FF, their presentation forms, and the
+ * right-to-left blocks beyond U+FFFF, found here by their high surrogates), the directional marks
+ * and the explicit embeddings, overrides and isolates. Text without them cannot reorder anything.
+ */
+const BIDI = /[\u0590-\u08ff\u200e\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufefe\ud802\ud803\ud83a\ud83b]/;
+
+/** Embeddings, overrides and isolates: LRE RLE PDF LRO RLO, LRI RLI FSI PDI. */
+const EXPLICIT = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Paragraph separators of the bidi algorithm (LF, CR, FS, GS, RS, NEL, PS): one inside an isolate
+ * would end it early and let the rest of the value act on the words after it.
+ */
+// eslint-disable-next-line no-control-regex -- the separators FS, GS and RS are control characters
+const PARAGRAPH_BREAK = /\r\n|[\n\r\x1c-\x1e\u0085\u2029]/g;
+
+/** First strong isolate and pop directional isolate. */
+export const FSI = '\u2068';
+export const PDI = '\u2069';
+
+/** True when text holds a character that can take part in bidirectional reordering. */
+export function hasBidi(text: string): boolean {
+  return BIDI.test(text);
+}
+
+/**
+ * Makes case text unable to reorder the words printed around it. Its explicit embeddings,
+ * overrides and isolates are removed, because a template may print it inside a sentence that
+ * casereport composed (a label inside "X, a 34-year-old patient"), where only the model could
+ * isolate it; the text itself is then wrapped in FSI...PDI, which lays out right-to-left text
+ * by its own first letter and works wherever text goes (HTML attributes and titles, where a
+ * <bdi> tag cannot, Markdown, CSS strings). Text without bidi characters is returned as it is.
+ */
+export function isolateBidi(text: string): string {
+  if (!BIDI.test(text)) return text;
+  return `${FSI}${text.replace(EXPLICIT, '').replace(PARAGRAPH_BREAK, ' ')}${PDI}`;
+}
