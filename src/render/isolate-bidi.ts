@@ -16,8 +16,8 @@ const EXPLICIT = /[\u202a-\u202e\u2066-\u2069]/g;
 // eslint-disable-next-line no-control-regex -- the separators FS, GS and RS are control characters
 const PARAGRAPH_BREAK = /\r\n|[\n\r\x1c-\x1e\u0085\u2029]/g;
 
-/** First strong isolate and pop directional isolate. */
-export const FSI = '\u2068';
+/** Left-to-right isolate and pop directional isolate. */
+export const LRI = '\u2066';
 export const PDI = '\u2069';
 
 /** True when text holds a character that can take part in bidirectional reordering. */
@@ -27,13 +27,23 @@ export function hasBidi(text: string): boolean {
 
 /**
  * Makes case text unable to reorder the words printed around it. Its explicit embeddings,
- * overrides and isolates are removed, because a template may print it inside a sentence that
- * casereport composed (a label inside "X, a 34-year-old patient"), where only the model could
- * isolate it; the text itself is then wrapped in FSI...PDI, which lays out right-to-left text
- * by its own first letter and works wherever text goes (HTML attributes and titles, where a
- * <bdi> tag cannot, Markdown, CSS strings). Text without bidi characters is returned as it is.
+ * overrides and isolates are removed: a value may be a sentence that casereport composed around
+ * case text (a label in "X, a 34-year-old patient"), where an override in the label would reverse
+ * the words after it and only the model could isolate the label itself. The value is then wrapped
+ * in LRI...PDI, which works wherever text goes (Markdown, CSS strings, HTML attributes and
+ * titles, where a <bdi> tag cannot; HTML text gets <bdi dir="ltr">). Left-to-right, the direction of casereport's own words, and
+ * not FSI: a composed value that starts with right-to-left case text would be laid out right to
+ * left as a whole, its generated words moved before the case text. Right-to-left text inside is
+ * still laid out right to left. Text without bidi characters is returned as it is.
  */
 export function isolateBidi(text: string): string {
-  if (!BIDI.test(text)) return text;
-  return `${FSI}${text.replace(EXPLICIT, '').replace(PARAGRAPH_BREAK, ' ')}${PDI}`;
+  return BIDI.test(text) ? `${LRI}${withoutBidiControls(text)}${PDI}` : text;
+}
+
+/**
+ * The text without embeddings, overrides and isolates, and with spaces for paragraph breaks: what
+ * goes inside an isolate (LRI...PDI, or HTML's <bdi dir="ltr">, see isolateBidi).
+ */
+export function withoutBidiControls(text: string): string {
+  return text.replace(EXPLICIT, '').replace(PARAGRAPH_BREAK, ' ');
 }

@@ -91,18 +91,21 @@ export interface HostileCase {
  * field i gets sample i + shift. A field is free text when any text there leaves the case valid
  * (identifiers, references, enumerations and dates do not).
  */
-export function hostileCase(name: string, shift: number): HostileCase {
+export function hostileCase(name: string, shift: number, samples: readonly string[] = HOSTILE_SAMPLES): HostileCase {
   const dir = (EXAMPLES as readonly string[]).includes(name) ? EXAMPLES_DIR : FIXTURES_DIR;
   const data: unknown = parse(readFileSync(join(dir, `${name}.yaml`), 'utf8'));
-  const free = freeTextPaths(data);
+  const free = freeText.get(name) ?? freeTextPaths(data);
+  freeText.set(name, free);
   const fields = free.map((_, i) => {
-    const sample = HOSTILE_SAMPLES[(i + shift) % HOSTILE_SAMPLES.length] ?? '';
+    const sample = samples[(i + shift) % samples.length] ?? '';
     return { sample, twin: plainTwin(sample, fieldCode(i)) };
   });
   const hostile = new Map(free.map((path, i) => [path, fields[i]?.sample ?? '']));
   const twin = new Map(free.map((path, i) => [path, fields[i]?.twin ?? '']));
   return { hostile: modelOrThrow(caseText(withValues(data, hostile))), twin: modelOrThrow(caseText(withValues(data, twin))), fields };
 }
+
+const freeText = new Map<string, Path[]>();
 
 /**
  * The paths of the free-text strings of a case: put a probe in every string at once, and drop the
