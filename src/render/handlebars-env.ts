@@ -47,8 +47,8 @@ export function compileOptions(): CompileOptions {
 type CompileOptions = Parameters<Handlebars['compile']>[1] & object;
 
 /**
- * A Handlebars runtime for one output format, with casereport's helpers and the function that
- * escapes `{{value}}` for that format (see escapingCompiler).
+ * A Handlebars runtime for one output format, with casereport's helpers and the functions that
+ * escape `{{value}}` for that format (see escapingCompiler).
  */
 export function createHandlebars(format: TextFormat): Handlebars {
   const hbs = Runtime.create();
@@ -66,12 +66,10 @@ export function parseTemplate(source: string): TemplateTree {
 /**
  * Compiles a template source or tree for one format into the code of a template spec: what the
  * build writes into the precompiled file, and what `specFromCode` turns into a spec at run time.
- * The code is the same for every format today (its escape function is the format's runtime's),
- * but the format stays part of the question, as it is of the precompiled keys.
  */
-export function precompileSource(_format: TextFormat, input: string | TemplateTree): string {
+export function precompileSource(format: TextFormat, input: string | TemplateTree): string {
   const tree = typeof input === 'string' ? parseTemplate(input) : input;
-  plainLocations = plainTextLocations(tree);
+  plainLocations = format === 'html' ? plainTextLocations(tree) : new Set();
   try {
     return escapingHandlebars().precompile(tree, compileOptions()) as unknown as string;
   } finally {
@@ -90,7 +88,7 @@ export function specFromCode(code: string): TemplateSpec {
 
 let compiler: Handlebars | undefined;
 /**
- * The Handlebars instance that compiles templates: its code calls the escape function that
+ * The Handlebars instance that compiles templates: its code calls the escape functions that
  * createHandlebars gives each format, so one compiler serves both.
  */
 function escapingHandlebars(): Handlebars {
