@@ -1,5 +1,38 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 
+/**
+ * Characters a terminal acts on or that change how a line reads: C0 controls (ESC starts escape
+ * sequences, BEL ends the ones that set the title), DEL, C1 controls (U+009B is a CSI of its
+ * own), bidi controls and the line and paragraph separators.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const UNSAFE = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+const UNSAFE_ANY = new RegExp(UNSAFE.source);
+/** What JSON.stringify leaves as it is (outside strings, its output has only spaces and line feeds). */
+const UNSAFE_IN_JSON = /[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+const NAMED: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/**
+ * Text from a case file (or a file name) made safe to print: every control character shows as
+ * an escape (`\x1b`, `\n`, `\u202e`) instead of acting on the user's terminal.
+ */
+export function safeForTerminal(text: string): string {
+  if (!UNSAFE_ANY.test(text)) return text;
+  return text.replace(UNSAFE, (ch) => NAMED[ch] ?? escapeCode(ch.charCodeAt(0)));
+}
+
+function escapeCode(code: number): string {
+  return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * JSON for standard output: JSON.stringify already writes C0 controls as `\u001b`; DEL, C1, bidi
+ * controls and the separators are written the same way (the same JSON, safe to show).
+ */
+export function jsonForTerminal(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(UNSAFE_IN_JSON, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Global options every command takes. */
 export interface GlobalOptions {
   quiet?: boolean;

@@ -26,4 +26,14 @@ export const TEMPLATE_HELPERS: Record<string, HelperDelegate> = {
   signed: (n: number) => (n > 0 ? `+${n}` : String(n)),
   isList: (value: unknown) => Array.isArray(value),
   replace: (text: unknown, from: string, to: string) => (typeof text === 'string' ? text.split(from).join(to) : ''),
+  url: (path: unknown) => (typeof path === 'string' ? path.split('/').map(encodePathSegment).join('/') : ''),
 };
+
+/**
+ * One segment of a relative path as it can stand in a Markdown link destination or an HTML
+ * attribute: a space or an unbalanced parenthesis would end the destination, and a `:` in the
+ * first segment would make a scheme of it (`javascript:`).
+ */
+function encodePathSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+}

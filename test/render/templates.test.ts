@@ -241,7 +241,7 @@ describe('hostile case text', () => {
     expect(md).toContain(escapeMarkdownText(HOSTILE));
     expect(md).toContain('\\<script\\>alert(1)\\</script\\>');
     expect(md).not.toMatch(/(?<!\\)<(script|img|\/script)/i);
-    expect(md).toContain('{{@css}} \\| pipe \\| \\*\\*bold\\*\\*');
+    expect(md).toContain('{{\\@css}} \\| pipe \\| \\*\\*bold\\*\\*');
     expect(md).not.toMatch(/(?<!\\)\*\*bold/);
     expect(md).not.toMatch(/[^\\]\| pipe/);
   });

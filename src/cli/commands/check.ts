@@ -9,7 +9,7 @@ import { expandInputs } from '../../io/expand-inputs.js';
 import { CaseReadError, readCaseSource, type CaseSource } from '../../io/read-case.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { formatIssues } from '../format-issues.js';
-import { Terminal, type GlobalOptions } from '../terminal.js';
+import { jsonForTerminal, safeForTerminal as safe, Terminal, type GlobalOptions } from '../terminal.js';
 
 interface CheckOptions extends GlobalOptions {
   json?: boolean;
@@ -58,7 +58,7 @@ async function runCheck(inputs: string[], options: CheckOptions): Promise<ExitCo
   for (const problem of problems) {
     const issue: CaseIssue = { code: 'no-input', message: problem.message, path: [], severity: 'error' };
     results.push({ file: problem.input, valid: false, issues: [issue], failsStrict: false, report: null });
-    if (!options.json) term.problem(`${term.err.bold(problem.input)}  ${term.err.red(problem.message)}`);
+    if (!options.json) term.problem(`${term.err.bold(safe(problem.input))}  ${term.err.red(safe(problem.message))}`);
   }
   for (const ref of refs) {
     let source: CaseSource;
@@ -81,7 +81,7 @@ async function runCheck(inputs: string[], options: CheckOptions): Promise<ExitCo
     results.push({ file: source.name, valid: true, issues: warnings, failsStrict: failsStrict(report), report });
     if (!options.json) term.info(formatReport(source.name, report, term.out));
   }
-  if (options.json) term.data(`${JSON.stringify(results, null, 2)}\n`);
+  if (options.json) term.data(`${jsonForTerminal(results)}\n`);
   if (results.some((r) => !r.valid)) return EXIT.invalidInput;
   if (options.strict && results.some((r) => r.failsStrict)) {
     if (!options.json) term.problem(term.err.red('strict: a CARE item is missing or a privacy finding is an error (exit code 3)'));
@@ -97,33 +97,36 @@ const STATUS_COLOURS: Record<CareStatus, keyof Pick<ChalkInstance, 'green' | 'ye
   'not-applicable': 'dim',
 };
 
-/** The human-readable report of one file: the CARE items as a table, then privacy, then honesty. */
+/**
+ * The human-readable report of one file: the CARE items as a table, then privacy, then honesty.
+ * Text that can come from the case (its title, paths, findings, notes) goes through safe().
+ */
 function formatReport(file: string, report: CheckReport, c: ChalkInstance): string {
   const indent = ' '.repeat(34);
-  const lines = [`${c.bold(file)}  ${c.dim(report.title)}`, '', c.bold('CARE checklist (2013)')];
+  const lines = [`${c.bold(safe(file))}  ${c.dim(safe(report.title))}`, '', c.bold('CARE checklist (2013)')];
   for (const item of report.care) {
     const status = c[STATUS_COLOURS[item.status]](item.status.padEnd(15));
-    const fields = item.fields.length > 0 ? c.cyan(item.fields.join(', ')) : c.dim('(no field)');
+    const fields = item.fields.length > 0 ? c.cyan(safe(item.fields.join(', '))) : c.dim('(no field)');
     lines.push(`  ${String(item.item).padStart(2)}  ${item.name.padEnd(26)}  ${status}  ${fields}`);
-    if (item.note) lines.push(`${indent}${c.dim(item.note)}`);
+    if (item.note) lines.push(`${indent}${c.dim(safe(item.note))}`);
   }
   const { errors, warnings } = report.summary.privacy;
   lines.push('', c.bold(`Privacy: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`));
   if (report.privacy.length === 0) lines.push(`  ${c.green('nothing found that looks like an identifier')}`);
   for (const f of report.privacy) {
     const severity = f.severity === 'error' ? c.red('error  ') : c.yellow('warning');
-    lines.push(`  ${severity}  ${c.cyan(f.path)}  "${f.text}"  ${f.message} ${c.dim(`[${f.rule}]`)}`);
-    lines.push(`           ${c.green('hint:')} ${f.hint}`);
+    lines.push(`  ${severity}  ${c.cyan(safe(f.path))}  "${safe(f.text)}"  ${safe(f.message)} ${c.dim(`[${f.rule}]`)}`);
+    lines.push(`           ${c.green('hint:')} ${safe(f.hint)}`);
   }
   const e = report.honesty.evidence;
-  lines.push('', c.bold('Honesty'), `  Evidence: ${e.text}`);
-  lines.push(`  By source: ${e.bySource.map((s) => `${s.count} ${s.label}`).join(', ')}`);
+  lines.push('', c.bold('Honesty'), `  Evidence: ${safe(e.text)}`);
+  lines.push(`  By source: ${safe(e.bySource.map((s) => `${s.count} ${s.label}`).join(', '))}`);
   if (e.unmeasured.length > 0) lines.push(`  Not measured (${e.unmeasured.length}):`);
   for (const u of e.unmeasured) {
-    lines.push(`    ${c.cyan(u.path)}  ${u.sourceLabel}: ${u.finding.replace(/\s+/g, ' ')} ${c.yellow(`(${u.note})`)}`);
+    lines.push(`    ${c.cyan(safe(u.path))}  ${safe(u.sourceLabel)}: ${safe(u.finding.replace(/\s+/g, ' '))} ${c.yellow(`(${safe(u.note)})`)}`);
   }
   lines.push(`  Limitations the data shows (${report.honesty.gaps.length}):`);
-  for (const gap of report.honesty.gaps) lines.push(`    - ${gap.text}`);
+  for (const gap of report.honesty.gaps) lines.push(`    - ${safe(gap.text)}`);
   const counts = report.summary.care;
   const care = (['reported', 'partial', 'missing', 'not-applicable'] as const)
     .filter((s) => counts[s] > 0)

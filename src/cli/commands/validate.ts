@@ -6,7 +6,7 @@ import { checkCaseFigures } from '../../io/figures.js';
 import { CaseReadError, readCaseSource, type CaseSource } from '../../io/read-case.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { formatIssues } from '../format-issues.js';
-import { Terminal, type GlobalOptions } from '../terminal.js';
+import { jsonForTerminal, safeForTerminal, Terminal, type GlobalOptions } from '../terminal.js';
 
 interface ValidateOptions extends GlobalOptions {
   json?: boolean;
@@ -38,7 +38,7 @@ async function runValidate(inputs: string[], options: ValidateOptions): Promise<
   const results: { file: string; valid: boolean; issues: CaseIssue[] }[] = [];
   for (const problem of problems) {
     results.push({ file: problem.input, valid: false, issues: [{ code: 'no-input', message: problem.message, path: [], severity: 'error' }] });
-    if (!options.json) term.problem(`${term.err.bold(problem.input)}  ${term.err.red(problem.message)}`);
+    if (!options.json) term.problem(`${term.err.bold(safeForTerminal(problem.input))}  ${term.err.red(safeForTerminal(problem.message))}`);
   }
   for (const ref of refs) {
     let source: CaseSource;
@@ -54,9 +54,9 @@ async function runValidate(inputs: string[], options: ValidateOptions): Promise<
     results.push({ file: source.name, valid, issues });
     if (options.json) continue;
     if (!valid || issues.length > 0) term.problem(formatIssues(source.name, issues, source.text, term.err));
-    if (valid) term.info(`${term.out.green('valid')} ${source.name}${issues.length ? ` (${issues.length} warning${issues.length === 1 ? '' : 's'})` : ''}`);
+    if (valid) term.info(`${term.out.green('valid')} ${safeForTerminal(source.name)}${issues.length ? ` (${issues.length} warning${issues.length === 1 ? '' : 's'})` : ''}`);
   }
-  if (options.json) term.data(`${JSON.stringify(results, null, 2)}\n`);
+  if (options.json) term.data(`${jsonForTerminal(results)}\n`);
   return results.every((r) => r.valid) ? EXIT.ok : EXIT.invalidInput;
 }
 

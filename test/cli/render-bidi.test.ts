@@ -1,0 +1,27 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { caseText } from '../helpers/cases.js';
+import { runCli, tempDir } from '../helpers/cli.js';
+import { inspectPdf } from '../helpers/pdf.js';
+
+describe('render: a right-to-left override in case text', () => {
+  it('does not reverse the words casereport prints around it in the PDF', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'bidi.yaml');
+    // U+202E reverses all that follows it in its paragraph, unless something ends or isolates it.
+    const text = caseText((c) => {
+      c.id = 'bidi';
+      (c.patient as Record<string, unknown>).label = '\u202eRTL-override';
+    });
+    writeFileSync(file, text);
+    const run = runCli(['render', file, '--format', 'pdf', '--out-dir', dir]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const pdf = (await inspectPdf(readFileSync(join(dir, 'bidi.pdf')))).text.replace(/\s+/g, ' ');
+    expect(pdf).toContain('RTL-override, a patient (age and sex not stated), with spinal cord injury, who received one round of treatment.');
+    expect(pdf).toContain('Condition: Spinal cord injury. It is reported to record');
+    expect(pdf).toContain('Patient information');
+    expect(pdf).not.toMatch(/edirrevo|tnemtaert|troper|yrujni/);
+  });
+});
