@@ -10,6 +10,7 @@ import { CaseReadError, readCaseSource, type CaseSource } from '../io/read-case.
 import { PdfError } from '../pdf/errors.js'; // not the whole PDF layer: text formats must not load the browser driver
 import type { PdfPrinter, PrintOptions } from '../pdf/index.js';
 import { setPdfMetadata } from '../pdf/set-pdf-metadata.js';
+import { withoutBidiControls } from '../render/isolate-bidi.js';
 import { createFigureResolver } from '../io/figures.js';
 import { outputsFor, type OutputSettings } from './outputs.js';
 import { isUpToDate } from './up-to-date.js';
@@ -147,13 +148,15 @@ async function printPdf(html: string, model: ReportModel, settings: CaseJobSetti
   }
 }
 
+/** The document properties; case text loses its bidi controls, which viewers would apply to the whole field. */
 function pdfMetadata(model: ReportModel): Parameters<typeof setPdfMetadata>[1] {
-  const authors = (model.input.report?.authors ?? []).map((a) => a.name);
+  const plain = withoutBidiControls;
+  const authors = (model.input.report?.authors ?? []).map((a) => plain(a.name));
   return {
-    title: model.title,
+    title: plain(model.title),
     ...(authors.length > 0 ? { author: authors.join(', ') } : {}),
-    subject: `Case report: ${model.conditionSummary}`,
-    keywords: model.keywords,
+    subject: `Case report: ${plain(model.conditionSummary)}`,
+    keywords: model.keywords.map(plain),
     language: model.language,
   };
 }

@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT } from './exit-codes.js';
 import { VERSION } from '../io/package-info.js';
-import { colorsFor } from './terminal.js';
+import { colorsFor, safeForTerminal } from './terminal.js';
 
 type Register = (program: Command) => void;
 
@@ -73,12 +73,17 @@ function reportFailure(error: unknown, verbose: boolean): number {
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (error instanceof CliError) {
-    process.stderr.write(`${c.red('error:')} ${error.message}\n`);
-    if (error.hint) process.stderr.write(`${c.green('hint:')} ${error.hint}\n`);
+    process.stderr.write(`${c.red('error:')} ${safeLines(error.message)}\n`);
+    if (error.hint) process.stderr.write(`${c.green('hint:')} ${safeLines(error.hint)}\n`);
     return error.exitCode;
   }
-  process.stderr.write(`${c.red('internal error:')} ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`${c.red('internal error:')} ${safeLines(error instanceof Error ? error.message : String(error))}\n`);
   if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   else process.stderr.write('(run again with --verbose for details, and please report this as a bug)\n');
   return EXIT.internal;
+}
+
+/** A message that may quote a case file or a template, line by line made safe for the terminal. */
+function safeLines(text: string): string {
+  return text.split('\n').map(safeForTerminal).join('\n');
 }

@@ -1,4 +1,5 @@
 import type { PDFOptions } from 'puppeteer-core';
+import { hasBidi, isolateBidi, withoutBidiControls } from '../render/isolate-bidi.js';
 import type { PdfMetadata } from './set-pdf-metadata.js';
 
 /** CSS lengths (e.g. '20mm', '0.75in') for each page margin. */
@@ -73,11 +74,20 @@ export function buildPageMarginCss(title: string, footerLeft: string): string {
   const shown = points.length > HEADER_TITLE_MAX ? `${points.slice(0, HEADER_TITLE_MAX - 1).join('').trimEnd()}…` : title;
   return [
     '@page {',
-    `  @top-left { content: ${cssString(breakLongRuns(shown))}; ${MARGIN_BOX_STYLE} }`,
-    `  @bottom-left { content: ${cssString(breakLongRuns(footerLeft))}; ${MARGIN_BOX_STYLE} }`,
+    `  @top-left { content: ${cssString(marginText(shown))}; ${MARGIN_BOX_STYLE} }`,
+    `  @bottom-left { content: ${cssString(marginText(footerLeft))}; ${MARGIN_BOX_STYLE} }`,
     `  @bottom-right { content: "page " counter(page) " of " counter(pages); white-space: nowrap; ${MARGIN_BOX_STYLE} }`,
     '}',
   ].join('\n');
+}
+
+/**
+ * Case text as a margin box shows it: with places to break, without bidi controls (which would
+ * reorder the box), and isolated only when right-to-left letters remain.
+ */
+function marginText(text: string): string {
+  const plain = withoutBidiControls(breakLongRuns(text));
+  return hasBidi(plain) ? isolateBidi(plain) : plain;
 }
 
 /**

@@ -24,4 +24,21 @@ describe('render: a right-to-left override in case text', () => {
     expect(pdf).toContain('Patient information');
     expect(pdf).not.toMatch(/edirrevo|tnemtaert|troper|yrujni/);
   });
+
+  it('does not reorder the running header or the document title either', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'bidi-title.yaml');
+    // U+202B (right-to-left embedding) in the condition, which the title and the header are built from.
+    writeFileSync(file, caseText((c) => {
+      c.id = 'bidi-title';
+      (c.condition as Record<string, unknown>).name = '\u202bspinal cord injury';
+    }));
+    const run = runCli(['render', file, '--format', 'pdf', '--out-dir', dir]);
+    expect(run.code).toBe(0);
+    const facts = await inspectPdf(readFileSync(join(dir, 'bidi-title.pdf')));
+    const firstLine = facts.text.split('\n').find((line) => line.trim() !== '') ?? '';
+    expect(firstLine.trim()).toBe('Treatment for spinal cord injury: a case report');
+    expect(facts.info['Title']).toBe('Treatment for spinal cord injury: a case report');
+    expect(facts.info['Subject']).toBe('Case report: spinal cord injury');
+  });
 });

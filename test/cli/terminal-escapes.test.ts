@@ -95,4 +95,21 @@ describe('case text with terminal escape sequences', () => {
     expectNoRawControls(missing);
     expect(missing.stderr).toContain('gone\\x1b[2J.yaml');
   });
+
+  it('is shown, not obeyed, in render messages: failures, their summary, written files and --json', () => {
+    const bad = join(dir, 'evil\x1b[2J.yaml');
+    writeFileSync(bad, INVALID);
+    const good = join(dir, 'good\x1b]0;X\x07.yaml');
+    writeFileSync(good, VALID.replace('id: escapes', 'id: good'));
+    const out = join(dir, 'out');
+    const run = runCli(['render', bad, good, '--out-dir', out, '--name', '{name}.{ext}']);
+    expect(run.code).toBe(3);
+    expectNoRawControls(run);
+    expect(run.stdout).toContain('wrote');
+    expect(run.stdout).toContain('good\\x1b]0;X\\x07.md');
+    expect(run.stderr).toContain('1 rendered, 1 failed');
+    const json = runCli(['render', bad, good, '--out-dir', out, '--name', '{name}.{ext}', '--json', '--force']);
+    expectNoRawControls(json);
+    expect(JSON.parse(json.stdout)).toMatchObject({ rendered: 1, failed: 1 });
+  });
 });

@@ -29,7 +29,15 @@ describe('print templates', () => {
     expect(readCssString(css)).toBe(hostile);
     const rules = buildPageMarginCss(hostile, hostile);
     expect(rules).not.toContain('</style');
-    expect(rules).toContain(`@bottom-left { content: ${cssString(breakLongRuns(hostile))};`);
+    // The line break becomes a space: a margin box is one paragraph.
+    expect(rules).toContain(`@bottom-left { content: ${cssString(breakLongRuns(hostile).replace('\n', ' '))};`);
+  });
+
+  it('drops bidi controls from the header and footer, and isolates right-to-left text', () => {
+    const rules = buildPageMarginCss('\u202eTreatment for SCI', '\u202bcase-1');
+    expect(rules).toContain(`@top-left { content: ${cssString('Treatment for SCI')};`);
+    expect(rules).toContain(`@bottom-left { content: ${cssString('case-1')};`);
+    expect(buildPageMarginCss('טיפול', 'x')).toContain(`@top-left { content: ${cssString('\u2066טיפול\u2069')};`);
   });
 
   it('puts "page X of Y" in the footer with Chromium page counters, in a small explicit font', () => {

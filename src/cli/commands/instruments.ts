@@ -7,7 +7,7 @@ import { validateCaseText } from '../../core/validate/validate-case.js';
 import { CaseReadError, readCaseSource, type CaseSource } from '../../io/read-case.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { formatIssues } from '../format-issues.js';
-import { Terminal, type GlobalOptions } from '../terminal.js';
+import { jsonForTerminal, safeForTerminal, Terminal, type GlobalOptions } from '../terminal.js';
 
 interface InstrumentsOptions extends GlobalOptions {
   json?: boolean;
@@ -40,7 +40,7 @@ function runInstruments(options: InstrumentsOptions): void {
   const term = new Terminal(options);
   const instruments = listInstruments(options.case === undefined ? buildInstrumentTable() : readCaseInstruments(options.case, term));
   if (options.json) {
-    term.data(`${JSON.stringify(instruments, null, 2)}\n`);
+    term.data(`${jsonForTerminal(instruments)}\n`);
     return;
   }
   const builtIn = instruments.filter((i) => i.builtIn);
@@ -48,8 +48,8 @@ function runInstruments(options: InstrumentsOptions): void {
   term.info(`Built-in instruments (${builtIn.length}):\n`);
   for (const i of builtIn) term.info(formatInstrument(i, term));
   if (defined.length > 0) {
-    term.info(`Defined in ${options.case} (${defined.length}):\n`);
-    for (const i of defined) term.info(formatInstrument(i, term));
+    term.info(`Defined in ${safeForTerminal(options.case ?? '')} (${defined.length}):\n`);
+    for (const i of defined) term.info(formatInstrument(i, term).split('\n').map(safeForTerminal).join('\n'));
   }
 }
 

@@ -3,7 +3,7 @@ import type { RenderSummary } from '../../batch/render-cases.js';
 import type { WatchEvent } from '../../batch/watch.js';
 import { formatIssues } from '../format-issues.js';
 import { ProgressBar } from '../progress.js';
-import type { Terminal } from '../terminal.js';
+import { jsonForTerminal, safeForTerminal as safe, type Terminal } from '../terminal.js';
 
 /** How a render run talks: a progress bar on a terminal, plain lines otherwise, JSON for scripts. */
 export class RenderReporter {
@@ -20,13 +20,13 @@ export class RenderReporter {
       case 'planned': {
         const interactive = Boolean(process.stderr.isTTY) && !this.term.options.quiet && !this.json && event.total > 1;
         this.#bar = interactive ? new ProgressBar(event.total) : undefined;
-        for (const problem of event.problems) this.#problem(`${this.term.err.bold(problem.input)}  ${this.term.err.red(problem.message)}`);
+        for (const problem of event.problems) this.#problem(`${this.term.err.bold(safe(problem.input))}  ${this.term.err.red(safe(problem.message))}`);
         break;
       }
       case 'case-done':
         if (event.warnings && !this.json) this.#problem(formatIssues(event.name, event.warnings.issues, event.warnings.text, this.term.err));
         this.#bar?.tick(false);
-        if (!this.#bar && !this.json) for (const file of event.written) if (file !== '-') this.term.info(`${this.term.out.green('wrote')} ${file}`);
+        if (!this.#bar && !this.json) for (const file of event.written) if (file !== '-') this.term.info(`${this.term.out.green('wrote')} ${safe(file)}`);
         break;
       case 'case-skipped':
         this.#bar?.tick(false);
@@ -36,10 +36,10 @@ export class RenderReporter {
         this.#bar?.tick(true);
         break;
       case 'thread-stopped':
-        this.#problem(`a render thread stopped (${event.message}); its cases are rendered by the main thread`);
+        this.#problem(`a render thread stopped (${safe(event.message)}); its cases are rendered by the main thread`);
         break;
       case 'log':
-        this.term.debug(event.message);
+        this.term.debug(safe(event.message));
         break;
       case 'watching':
         this.term.info('watching for changes (Ctrl-C to stop)');
@@ -50,7 +50,7 @@ export class RenderReporter {
         }
         break;
       case 'run-failed':
-        this.#problem(`${this.term.err.red('error:')} ${event.error.message}`);
+        this.#problem(`${this.term.err.red('error:')} ${safe(event.error.message)}`);
         break;
     }
   };
@@ -65,7 +65,7 @@ export class RenderReporter {
   finish(summary: RenderSummary, many: boolean): void {
     this.#bar?.clear();
     if (this.json) {
-      this.term.data(`${JSON.stringify(toJson(summary), null, 2)}\n`);
+      this.term.data(`${jsonForTerminal(toJson(summary))}\n`);
       return;
     }
     const failed = summary.failed + summary.inputProblems.length;
@@ -83,14 +83,14 @@ export class RenderReporter {
 
 function describeFailure(failure: CaseFailure, term: Terminal): string {
   if (failure.issues) return formatIssues(failure.source.name, failure.issues, failure.source.text ?? '', term.err);
-  return `${term.err.bold(failure.source.name)}  ${term.err.red(failure.message)}`;
+  return `${term.err.bold(safe(failure.source.name))}  ${term.err.red(safe(failure.message))}`;
 }
 
 function oneLine(f: CaseFailure): string {
   const first = f.issues?.[0];
   const where = first?.line !== undefined ? `${f.source.name}:${first.line}:${first.column ?? 1}` : f.source.name;
   const more = f.issues && f.issues.length > 1 ? ` (+${f.issues.length - 1} more)` : '';
-  return `${where}  ${first ? first.message : f.message}${more}`;
+  return safe(`${where}  ${first ? first.message : f.message}${more}`);
 }
 
 function toJson(summary: RenderSummary): unknown {
