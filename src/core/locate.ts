@@ -1,6 +1,5 @@
-import type { Document, LineCounter, Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { CasePath } from './errors.js';
-import { yamlLib } from './yaml-lib.js';
 
 /** Where a path points in the YAML text: its value, or its key (for an unknown key). */
 export interface Located {
@@ -8,19 +7,41 @@ export interface Located {
   column: number;
 }
 
+// Each mapping's pairs by key, built the first time a path passes through it: a file with 50,000
+// unknown keys has 50,000 issues in one mapping, and a search per issue would take quadratic time.
+const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/** The pair of a mapping with this key (as the data spells keys), in constant time after the first. */
+export function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let index = pairsByKey.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items as Pair[]) {
+      const name = keyText(pair.key);
+      if (!index.has(name)) index.set(name, pair);
+    }
+    pairsByKey.set(map, index);
+  }
+  return index.get(key);
+}
+
+function keyText(key: unknown): string {
+  if (key === null || key === undefined) return '';
+  return isScalar(key) ? String(key.value ?? '') : String(key);
+}
+
 /**
  * Finds the line and column of `path` in a parsed document. When the path runs past what the file
  * holds (a missing key), it points at the deepest node that exists, which is where the fix goes.
  */
 export function locatePath(doc: Document, counter: LineCounter, path: CasePath, pointAtKey = false): Located | undefined {
-  const { isMap, isScalar, isSeq } = yamlLib();
   let node: unknown = doc.contents;
   let found: Node | undefined = (doc.contents as Node | null) ?? undefined;
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(segment));
+      const pair = pairOf(node, String(segment));
       if (!pair) break;
       const key = pair.key as Node | null;
       const value = pair.value as Node | null;

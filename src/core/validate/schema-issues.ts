@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { caseIssue as make, type CaseIssue, type CasePath } from '../errors.js';
+import { caseIssue as make, shortText, type CaseIssue, type CasePath } from '../errors.js';
 import { didYouMean } from '../hints.js';
 import { knownKeysAt } from './schema-walk.js';
 
@@ -71,7 +71,7 @@ function listHint(known: readonly string[]): string | undefined {
 }
 
 function quote(value: unknown): string {
-  return typeof value === 'string' ? `\`${value}\`` : JSON.stringify(value) ?? String(value);
+  return typeof value === 'string' ? `\`${shortText(value)}\`` : shortText(JSON.stringify(value) ?? String(value));
 }
 
 function describeExpected(expected: string): string {
@@ -92,20 +92,30 @@ function describeValue(value: unknown): string {
   if (value === null) return 'nothing (null)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `text \`${value.length > 40 ? `${value.slice(0, 40)}…` : value}\``;
+  if (typeof value === 'string') return `text \`${shortText(value)}\``;
   return `${typeof value} ${String(value)}`;
 }
 
 function typeHint(expected: string, input: unknown): string | undefined {
   if (expected === 'boolean' && typeof input === 'string') return 'write true or false (without quotes)';
-  if ((expected === 'number' || expected === 'int') && typeof input === 'string' && !Number.isNaN(Number(input))) {
-    return 'write the number without quotes';
-  }
+  if ((expected === 'number' || expected === 'int') && typeof input === 'string') return numberTextHint(input);
   if (expected === 'array' && input !== null && typeof input !== 'object') return 'start each list item on its own line with "- "';
   if (expected === 'string' && input !== null && typeof input === 'object' && !Array.isArray(input)) {
     return 'a ": " inside text starts a mapping; put the text in quotes';
   }
   return undefined;
+}
+
+/** Why a number came out as text: quotes, or a notation YAML 1.2 does not read as a number. */
+function numberTextHint(input: string): string | undefined {
+  const text = input.trim();
+  // JavaScript reads 0b101101 as 45, YAML 1.2 as text: say what the author most likely meant.
+  if (/^[-+]?0b[01]+$/i.test(text)) {
+    const value = Number(text.replace(/^[-+]/, '')) * (text.startsWith('-') ? -1 : 1);
+    return `YAML reads \`${shortText(text)}\` as text, not as a binary number: write it in decimal (${value})`;
+  }
+  if (/^[-+]?\d[\d_]*(\.\d+)?$/.test(text) && text.includes('_')) return `write the number without underscores (${text.replace(/_/g, '')})`;
+  return Number.isNaN(Number(text)) || text === '' ? undefined : 'write the number without quotes';
 }
 
 /** The value at a path of the plain data, or undefined. */
