@@ -1,5 +1,6 @@
 import { caseIssue as issue, type CaseIssue, type CasePath } from '../errors.js';
 import { didYouMean } from '../hints.js';
+import { ownValue } from '../own-key.js';
 import { checkExamGrid } from '../isncsci/grid.js';
 import { checkIsncsciTotals } from '../instruments/isncsci-totals-check.js';
 import type { Instrument } from '../instruments/registry.js';
@@ -45,7 +46,7 @@ function checkOne(a: Assessment, path: CasePath, instruments: Map<string, Instru
   }
   if (a.score !== undefined && !isIsncsci) out.push(...checkValue(a.score, instrument.range, instrument.step, instrument.name, [...path, 'score']));
   for (const [name, value] of Object.entries(a.subscores ?? {})) {
-    const range = instrument.subscores?.[name];
+    const range = ownValue(instrument.subscores, name);
     if (!range) {
       const known = Object.keys(instrument.subscores ?? {});
       out.push(issue('unknown-subscore', `${instrument.name} has no subscore \`${name}\``, [...path, 'subscores', name],

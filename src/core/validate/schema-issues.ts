@@ -122,7 +122,7 @@ function numberTextHint(input: string): string | undefined {
 export function valueAt(data: unknown, path: CasePath): unknown {
   let node = data;
   for (const segment of path) {
-    if (node === null || typeof node !== 'object') return undefined;
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment)) return undefined;
     node = (node as Record<string | number, unknown>)[segment];
   }
   return node;
