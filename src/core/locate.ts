@@ -9,20 +9,37 @@ export interface Located {
 
 // Each mapping's pairs by key, built the first time a path passes through it: a file with 50,000
 // unknown keys has 50,000 issues in one mapping, and a search per issue would take quadratic time.
-const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+const pairsByKey = new WeakMap<YAMLMap, Map<string, number>>();
 
-/** The pair of a mapping with this key (as the data spells keys), in constant time after the first. */
-export function pairOf(map: YAMLMap, key: string): Pair | undefined {
+/** The position in its mapping of the pair with this key (as the data spells keys), in constant time after the first. */
+export function pairIndex(map: YAMLMap, key: string): number | undefined {
   let index = pairsByKey.get(map);
   if (!index) {
     index = new Map();
-    for (const pair of map.items as Pair[]) {
+    for (const [i, pair] of (map.items as Pair[]).entries()) {
       const name = keyText(pair.key);
-      if (!index.has(name)) index.set(name, pair);
+      if (!index.has(name)) index.set(name, i);
     }
     pairsByKey.set(map, index);
   }
   return index.get(key);
+}
+
+/** The pair of a mapping with this key, if any. */
+export function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  const i = pairIndex(map, key);
+  return i === undefined ? undefined : (map.items[i] as Pair);
+}
+
+/** The node a path leads to, or undefined where the file does not hold it (or an alias stands in the way). */
+export function nodeAt(doc: Document, path: CasePath): unknown {
+  let node: unknown = doc.contents;
+  for (const segment of path) {
+    if (isMap(node)) node = pairOf(node, String(segment))?.value;
+    else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
+    else return undefined;
+  }
+  return node;
 }
 
 function keyText(key: unknown): string {

@@ -1,11 +1,13 @@
 import type { CaseIssue } from '../errors.js';
-import { buildInstrumentTable } from '../instruments/lookup.js';
 import type { Instrument } from '../instruments/registry.js';
 import { locatePath } from '../locate.js';
 import { parseCaseText, type ParsedCase } from '../parse.js';
 import { caseSchema, type CaseFile } from '../schema/case-schema.js';
-import { checkCrossFields, checkCrossFieldsBestEffort } from './cross-checks.js';
+import { checkCrossFieldsBestEffort } from './best-effort.js';
+import { checkCrossFields } from './cross-checks.js';
+import { readCaseInstruments } from './instrument-checks.js';
 import { translateSchemaIssues } from './schema-issues.js';
+import { flowCommaHint } from './trap-hints.js';
 
 /** A case file that passed every check, with what later steps need. */
 export interface ValidCase {
@@ -21,23 +23,24 @@ export function validateCaseText(text: string): ValidationResult {
   const { parsed, issues } = parseCaseText(text);
   if (!parsed) return { ok: false, issues };
   const result = caseSchema.safeParse(parsed.data);
+  const instruments = readCaseInstruments(parsed.data);
   if (!result.success) {
     const schemaIssues = translateSchemaIssues(result.error.issues, parsed.data);
-    const more = checkCrossFieldsBestEffort(parsed.data, schemaIssues, buildInstrumentTable());
+    const more = checkCrossFieldsBestEffort(parsed.data, schemaIssues, instruments);
     return { ok: false, issues: locateAll([...schemaIssues, ...more], parsed) };
   }
-  const instruments = buildInstrumentTable(result.data.instruments);
   const found = locateAll(checkCrossFields(result.data, instruments), parsed);
   const errors = found.filter((i) => i.severity === 'error');
   if (errors.length > 0) return { ok: false, issues: found };
-  return { ok: true, value: { caseFile: result.data, instruments, warnings: found } };
+  return { ok: true, value: { caseFile: result.data, instruments: instruments.table, warnings: found } };
 }
 
 function locateAll(issues: CaseIssue[], parsed: ParsedCase): CaseIssue[] {
+  const { doc, counter } = parsed.positions();
   const located = issues.map((issue) => {
-    const { doc, counter } = parsed.positions();
     const at = locatePath(doc, counter, issue.path, issue.code === 'unknown-key');
-    return at ? { ...issue, line: at.line, column: at.column } : issue;
+    const hint = flowCommaHint(doc, issue.path, issue.code) ?? issue.hint;
+    return { ...issue, ...(at ? { line: at.line, column: at.column } : {}), ...(hint ? { hint } : {}) };
   });
   return located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
