@@ -69,7 +69,7 @@ class DataWalk {
 
   private map(pairs: Pair[]): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    const firstLine = new Map<string, number>();
+    const firstAt = new Map<string, number>();
     let size = 1;
     for (const pair of pairs) {
       const key = this.key(pair.key);
@@ -79,11 +79,11 @@ class DataWalk {
         this.problem('complex-key', 'a key must be a plain word or text, not a list or a mapping', at, 'write the key as text');
       } else if (key === '__proto__') {
         this.problem('reserved-key', '`__proto__` cannot be used as a key', at, 'rename the key');
-      } else if (firstLine.has(key)) {
-        this.problem('duplicate-key', `duplicate key \`${shortText(key)}\` (first at line ${firstLine.get(key)})`, at,
+      } else if (firstAt.has(key)) {
+        this.problem('duplicate-key', `duplicate key \`${shortText(key)}\` (first at line ${this.lineOf(firstAt.get(key) as number)})`, at,
           'each key may appear once in a mapping; merge the two entries');
       } else {
-        firstLine.set(key, this.lineOf(at));
+        firstAt.set(key, at);
       }
       const value = this.value(pair.value);
       if (key !== undefined && key !== '__proto__' && !Object.hasOwn(out, key)) out[key] = value;

@@ -4,6 +4,7 @@ import { ownValue } from '../own-key.js';
 import { checkExamGrid } from '../isncsci/grid.js';
 import { checkIsncsciTotals } from '../instruments/isncsci-totals-check.js';
 import type { Assessment, CaseFile } from '../schema/case-schema.js';
+import { withHintLater } from './pending-hints.js';
 import type { CaseInstruments } from './instrument-checks.js';
 
 /** Each assessment names a known instrument, a time, and results that fit the instrument. */
@@ -21,8 +22,8 @@ function checkOne(a: Assessment, path: CasePath, { table, broken }: CaseInstrume
     // An instrument the case defines wrongly is reported where it is defined; its results cannot be checked.
     if (broken.has(a.instrument)) return out;
     const name = a.instrument;
-    out.push(issue('unknown-instrument', `unknown instrument \`${shortText(name)}\``, [...path, 'instrument'],
-      didYouMean(name, [...table.keys()]) ?? 'define it under `instruments:`, or run `casereport instruments` for the built-in ones'));
+    out.push(withHintLater(issue('unknown-instrument', `unknown instrument \`${shortText(name)}\``, [...path, 'instrument'],
+      'define it under `instruments:`, or run `casereport instruments` for the built-in ones'), () => didYouMean(name, [...table.keys()])));
     return out;
   }
   const isIsncsci = instrument.id === 'isncsci';
@@ -53,8 +54,8 @@ function checkOne(a: Assessment, path: CasePath, { table, broken }: CaseInstrume
     if (!range) {
       const known = Object.keys(instrument.subscores ?? {});
       const list = known.length > 12 ? `${known.slice(0, 12).join(', ')} …` : known.join(', ');
-      out.push(issue('unknown-subscore', `${instrument.name} has no subscore \`${shortText(name)}\``, [...path, 'subscores', name],
-        didYouMean(name, known) ?? (known.length ? `its subscores: ${list}` : 'this instrument has no subscores')));
+      out.push(withHintLater(issue('unknown-subscore', `${instrument.name} has no subscore \`${shortText(name)}\``, [...path, 'subscores', name],
+        known.length ? `its subscores: ${list}` : 'this instrument has no subscores'), () => didYouMean(name, known)));
     } else {
       out.push(...checkValue(value, range, instrument.step, `${instrument.name} ${name}`, [...path, 'subscores', name]));
     }

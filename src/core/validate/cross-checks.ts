@@ -3,6 +3,7 @@ import { didYouMean } from '../hints.js';
 import { isRealDate, parsePartialDate } from '../dates.js';
 import type { CaseFile } from '../schema/case-schema.js';
 import { checkAssessments } from './assessment-checks.js';
+import { withHintLater } from './pending-hints.js';
 import type { CaseInstruments } from './instrument-checks.js';
 import { createClock, type When } from '../model/clock.js';
 
@@ -128,7 +129,8 @@ function checkEvidence(c: CaseFile): CaseIssue[] {
       }
       for (const [k, ref] of (o.evidence ?? []).entries()) {
         if (complete && !known.has(ref)) {
-          out.push(issue('unknown-evidence', `evidence names \`${shortText(ref)}\`, which is not an assessment id`, [...path, 'evidence', k], didYouMean(ref, ids)));
+          out.push(withHintLater(issue('unknown-evidence', `evidence names \`${shortText(ref)}\`, which is not an assessment id`, [...path, 'evidence', k]),
+            () => didYouMean(ref, ids)));
         }
       }
     }
@@ -141,7 +143,7 @@ function checkAdverseEventRounds(c: CaseFile): CaseIssue[] {
   const { ids, known, complete } = idsOf(c.rounds);
   return c.adverse_events.flatMap(({ round }, i) =>
     complete && round !== undefined && !known.has(round)
-      ? [issue('unknown-round', `round \`${shortText(round)}\` does not exist`, ['adverse_events', i, 'round'], didYouMean(round, ids))]
+      ? [withHintLater(issue('unknown-round', `round \`${shortText(round)}\` does not exist`, ['adverse_events', i, 'round']), () => didYouMean(round, ids))]
       : [],
   );
 }

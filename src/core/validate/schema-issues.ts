@@ -3,6 +3,7 @@ import { caseIssue as make, shortText, type CaseIssue, type CasePath } from '../
 import { didYouMean } from '../hints.js';
 import { MAX_DAYS } from '../schema/primitives.js';
 import { knownKeysAt } from './schema-walk.js';
+import { withHintLater } from './pending-hints.js';
 import { hintForUnknownKey } from './trap-hints.js';
 
 type ZodIssue = z.core.$ZodIssue;
@@ -19,7 +20,8 @@ function translate(issue: ZodIssue, data: unknown): CaseIssue[] {
     case 'unrecognized_keys': {
       const known = knownKeysAt(path);
       return issue.keys.map((key) =>
-        make('unknown-key', `unknown key \`${shortText(key)}\``, [...path, key], hintForUnknownKey(path, key) ?? didYouMean(key, known) ?? listHint(known)),
+        withHintLater(make('unknown-key', `unknown key \`${shortText(key)}\``, [...path, key]),
+          () => hintForUnknownKey(path, key) ?? didYouMean(key, known) ?? listHint(known)),
       );
     }
     case 'invalid_value': {
