@@ -22,7 +22,7 @@ export interface CaseInstruments {
  * when other parts of the file are not: one mistake elsewhere must not make the case's own
  * instruments unknown. Works on the raw data, before or without the whole-file schema check.
  */
-export function readCaseInstruments(data: unknown): CaseInstruments {
+export function collectCaseInstruments(data: unknown): CaseInstruments {
   const raw = data !== null && typeof data === 'object' ? (data as { instruments?: unknown }).instruments : undefined;
   const usable: InstrumentDefinition[] = [];
   const broken = new Set<string>();

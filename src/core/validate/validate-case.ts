@@ -6,7 +6,7 @@ import { caseSchema, type CaseFile } from '../schema/case-schema.js';
 import { checkCrossFieldsBestEffort } from './best-effort.js';
 import { capIssues } from './cap-issues.js';
 import { checkCrossFields } from './cross-checks.js';
-import { readCaseInstruments } from './instrument-checks.js';
+import { collectCaseInstruments } from './instrument-checks.js';
 import { hintOf } from './pending-hints.js';
 import { translateSchemaIssues } from './schema-issues.js';
 import { flowCommaHint } from './trap-hints.js';
@@ -25,7 +25,7 @@ export function validateCaseText(text: string): ValidationResult {
   const { parsed, issues } = parseCaseText(text);
   if (!parsed) return { ok: false, issues: capIssues(issues) };
   const result = caseSchema.safeParse(parsed.data);
-  const instruments = readCaseInstruments(parsed.data);
+  const instruments = collectCaseInstruments(parsed.data);
   if (!result.success) {
     const schemaIssues = translateSchemaIssues(result.error.issues, parsed.data);
     const more = checkCrossFieldsBestEffort(parsed.data, schemaIssues, instruments);
