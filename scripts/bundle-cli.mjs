@@ -9,7 +9,7 @@
 //
 // The bundle sits at the same depth as dist/<folder>/ modules, so the paths they find from their
 // own location (templates/, package.json, the render thread, the precompiled templates) hold.
-// Packages loaded only on first use (yaml, isncsci, tinyglobby, Handlebars' compiler) are loaded
+// Packages loaded only on first use (isncsci, tinyglobby, Handlebars' compiler) are loaded
 // with require() and stay outside, as does the browser driver (PDF only).
 import { cpSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

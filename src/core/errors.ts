@@ -29,3 +29,8 @@ export function formatPath(path: CasePath): string {
 export function caseIssue(code: string, message: string, path: CasePath, hint?: string): CaseIssue {
   return { code, message, path, severity: 'error', ...(hint ? { hint } : {}) };
 }
+
+/** Text from the file quoted in a message, shortened: a value or a key can be as long as the file. */
+export function shortText(text: string, max = 40): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}

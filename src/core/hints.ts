@@ -14,20 +14,34 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
+// A typo is short, and a file may have thousands of unknown words: past these sizes, no hint.
+const MAX_WORD = 64;
+const MAX_CANDIDATES = 1000;
+
+const normalize = (word: string) => word.toLowerCase().replace(/[\s_]/g, '-');
+
+// Candidates spelled for comparison, once per list: one list may serve 50,000 unknown keys.
+const normalized = new WeakMap<readonly string[], string[]>();
+
 /** The closest candidate to a mistyped word, if one is close enough to be a likely typo. */
 export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
-  const needle = word.toLowerCase().replace(/[\s_]/g, '-');
+  if (word.length > MAX_WORD || candidates.length > MAX_CANDIDATES) return undefined;
+  const needle = normalize(word);
+  const limit = Math.max(2, Math.ceil(word.length * 0.4));
+  let spelled = normalized.get(candidates);
+  if (!spelled) normalized.set(candidates, (spelled = candidates.map((c) => (c.length > MAX_WORD ? '' : normalize(c)))));
   let best: string | undefined;
   let bestScore = Infinity;
-  for (const candidate of candidates) {
-    const hay = candidate.toLowerCase().replace(/[\s_]/g, '-');
-    const score = hay === needle ? 0 : hay.startsWith(needle) || needle.startsWith(hay) ? 1 : editDistance(needle, hay);
+  for (const [i, candidate] of candidates.entries()) {
+    const hay = spelled[i] as string;
+    if (hay === '') continue;
+    const near = Math.abs(hay.length - needle.length) <= limit;
+    const score = hay === needle ? 0 : hay.startsWith(needle) || needle.startsWith(hay) ? 1 : near ? editDistance(needle, hay) : Infinity;
     if (score < bestScore) {
       best = candidate;
       bestScore = score;
     }
   }
-  const limit = Math.max(2, Math.ceil(word.length * 0.4));
   return bestScore <= limit ? best : undefined;
 }
 

@@ -49,7 +49,7 @@ const COLOURS = { line: '#1f4e79', axis: '#333333', grid: '#e4e4e4', band: '#8a8
  * or Japanese locale on Linux, which Chromium embeds in a PDF as a Type 3 font.
  */
 export function renderLineChart(spec: LineChartSpec): string {
-  const [yMin, yMax] = spec.yRange[1] > spec.yRange[0] ? spec.yRange : [spec.yRange[0], spec.yRange[0] + 1];
+  const [yMin, yMax] = yDomain(spec.yRange);
   const [xMin, xMax] = xDomain(spec);
   const sx = (x: number) => PLOT.left + ((x - xMin) / (xMax - xMin)) * (PLOT.right - PLOT.left);
   const sy = (y: number) => PLOT.bottom - ((Math.min(Math.max(y, yMin), yMax) - yMin) / (yMax - yMin)) * (PLOT.bottom - PLOT.top);
@@ -95,6 +95,12 @@ function yTicks(min: number, max: number): number[] {
   const last = ticks[ticks.length - 1] ?? min;
   const step = ticks.length > 1 ? last - (ticks[ticks.length - 2] ?? min) : max - min;
   return max - last > step * 0.4 ? [...ticks, max] : ticks;
+}
+
+/** The y range drawn; a range that is empty or not finite (never a validated instrument's) still draws. */
+function yDomain([min, max]: [number, number]): [number, number] {
+  if (!Number.isFinite(min)) return [0, 1];
+  return Number.isFinite(max) && max > min ? [min, max] : [min, min + 1];
 }
 
 function xDomain(spec: LineChartSpec): [number, number] {

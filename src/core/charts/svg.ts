@@ -8,14 +8,31 @@ export function fmt(n: number): string {
   return String(Math.round(n * 10) / 10);
 }
 
-/** Evenly spaced "nice" tick values (1, 2, 2.5 or 5 times a power of ten) covering [min, max]. */
+/** The most ticks an axis gets: more would not fit, and bounds the loop whatever the range. */
+const MAX_TICKS = 12;
+
+/**
+ * Evenly spaced "nice" tick values (1, 2, 2.5 or 5 times a power of ten) covering [min, max]. Ends
+ * whatever it is given: where the steps cannot be represented (near 1e16 adding 1 changes nothing)
+ * or the range is not finite, the ends alone are the ticks.
+ */
 export function niceTicks(min: number, max: number, target = 5): number[] {
+  const ends = [min, max].filter(Number.isFinite);
+  if (ends.length < 2) return ends.slice(0, 1);
   if (!(max > min)) return [min];
   const raw = (max - min) / target;
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = ([1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power);
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  const first = Math.ceil(min / step) * step;
+  const count = Math.floor((max - first) / step + 1e-9) + 1;
+  if (!(step > 0) || !Number.isFinite(step) || !Number.isFinite(first) || !(count >= 1 && count <= MAX_TICKS)) return [min, max];
   const ticks: number[] = [];
-  for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) ticks.push(Math.round(v * 1e6) / 1e6);
+  for (let i = 0; i < count; i++) {
+    const v = first + i * step;
+    // Rounding hides floating-point dust (0.30000000000000004); beyond ±1e9 there is none to hide.
+    const tick = Math.abs(v) < 1e9 ? Math.round(v * 1e6) / 1e6 : v;
+    if (tick !== ticks[ticks.length - 1]) ticks.push(tick);
+  }
   return ticks;
 }
 

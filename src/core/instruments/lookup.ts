@@ -1,4 +1,5 @@
 import type { InstrumentDefinition } from '../schema/case-schema.js';
+import { ownValue } from '../own-key.js';
 import { BUILT_IN_INSTRUMENTS, type Instrument, type Mcid } from './registry.js';
 
 /** The instruments a case can use: the built-ins plus the ones it defines (which win on the same id). */
@@ -54,14 +55,14 @@ export function formatAmount(n: number, instrument: Instrument | undefined): str
 
 /** The range of one measure of an instrument: its total, a subscore, or an ISNCSCI total. */
 export function rangeOf(instrument: Instrument, measure: string): [number, number] {
-  return instrument.measures?.[measure]?.range ?? instrument.subscores?.[measure] ?? instrument.range;
+  return ownValue(instrument.measures, measure)?.range ?? ownValue(instrument.subscores, measure) ?? instrument.range;
 }
 
 /** The name a measure goes by in reports: "SCIM III: self-care", "Motor total". */
 export function measureLabel(instrument: Instrument | undefined, instrumentId: string, measure: string): string {
   const name = instrument?.name ?? instrumentId;
   if (measure === 'score') return name;
-  const own = instrument?.measures?.[measure]?.label;
+  const own = ownValue(instrument?.measures, measure)?.label;
   if (own) return own;
-  return `${name}: ${instrument?.subscoreLabels?.[measure] ?? measure.replace(/_/g, ' ')}`;
+  return `${name}: ${ownValue(instrument?.subscoreLabels, measure) ?? measure.replace(/_/g, ' ')}`;
 }

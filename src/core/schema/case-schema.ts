@@ -3,6 +3,12 @@ import { assessmentSchema, instrumentSchema } from './assessment-schema.js';
 import * as E from './enums.js';
 import { dateSchema, daySchema, textListSchema, textSchema, whenFields } from './primitives.js';
 
+/**
+ * The longest case id. It names the output files: `ID.html`, `ID-chart-12.svg`, and temporary files
+ * with a prefix and suffix beside them, which must stay under the 255 bytes most file systems allow.
+ */
+export const MAX_ID_LENGTH = 64;
+
 const person = z.strictObject({ name: textSchema, affiliation: textSchema.optional(), role: textSchema.optional() });
 
 const patient = z.strictObject({
@@ -105,9 +111,13 @@ const adverseEvent = z.strictObject({
 /** The case file, format version 1: the one source of the types, the checks and the JSON Schema. */
 export const caseSchema = z.strictObject({
   casereport: z.literal(1, { message: 'expected format version 1 (casereport: 1)' }),
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, {
-    message: 'expected lower-case letters, digits and dashes, starting with a letter or digit',
-  }),
+  id: z
+    .string()
+    .max(MAX_ID_LENGTH)
+    .regex(/^[a-z0-9][a-z0-9-]*$/, {
+      message: 'expected lower-case letters, digits and dashes, starting with a letter or digit',
+    })
+    .meta({ description: `names the output files; at most ${MAX_ID_LENGTH} characters` }),
   title: textSchema.optional(),
   language: z.enum(E.LANGUAGES).default('en'),
   keywords: textListSchema.min(2).max(5).optional(),

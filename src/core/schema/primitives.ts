@@ -11,10 +11,15 @@ export const dateSchema = z
   .transform((value) => String(value))
   .meta({ description: 'ISO 8601 date, possibly partial: 2023, 2023-03 or 2023-03-01' });
 
+/** How far from the first round a day offset may be: 100 years, which any case fits in. */
+export const MAX_DAYS = 36_525;
+
 /** Whole days since the start of the first round (negative before it). */
 export const daySchema = z
   .int({ message: 'expected a whole number of days since the start of the first round' })
-  .meta({ description: 'whole days since the start of the first round; negative before it' });
+  .min(-MAX_DAYS)
+  .max(MAX_DAYS)
+  .meta({ description: 'whole days since the start of the first round; negative before it; at most 100 years (36525 days) either way' });
 
 /** Free text: YAML may hand a number or a boolean where the author meant text. */
 export const textSchema = z

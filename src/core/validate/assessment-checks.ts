@@ -1,24 +1,29 @@
-import { caseIssue as issue, type CaseIssue, type CasePath } from '../errors.js';
+import { caseIssue as issue, shortText, type CaseIssue, type CasePath } from '../errors.js';
 import { didYouMean } from '../hints.js';
+import { ownValue } from '../own-key.js';
 import { checkExamGrid } from '../isncsci/grid.js';
 import { checkIsncsciTotals } from '../instruments/isncsci-totals-check.js';
-import type { Instrument } from '../instruments/registry.js';
 import type { Assessment, CaseFile } from '../schema/case-schema.js';
+import { withHintLater } from './pending-hints.js';
+import type { CaseInstruments } from './instrument-checks.js';
 
 /** Each assessment names a known instrument, a time, and results that fit the instrument. */
-export function checkAssessments(c: CaseFile, instruments: Map<string, Instrument>): CaseIssue[] {
+export function checkAssessments(c: CaseFile, instruments: CaseInstruments): CaseIssue[] {
   return (c.assessments ?? []).flatMap((a, i) => checkOne(a, ['assessments', i], instruments));
 }
 
-function checkOne(a: Assessment, path: CasePath, instruments: Map<string, Instrument>): CaseIssue[] {
+function checkOne(a: Assessment, path: CasePath, { table, broken }: CaseInstruments): CaseIssue[] {
   const out: CaseIssue[] = [];
   if (a.date === undefined && a.day === undefined) {
     out.push(issue('missing-when', `assessment \`${a.id}\` needs a \`date\` or a \`day\``, [...path, 'id'], 'add `date: YYYY-MM-DD`, or `day: N` (days since the first round started)'));
   }
-  const instrument = instruments.get(a.instrument);
+  const instrument = table.get(a.instrument);
   if (!instrument) {
-    out.push(issue('unknown-instrument', `unknown instrument \`${a.instrument}\``, [...path, 'instrument'],
-      didYouMean(a.instrument, [...instruments.keys()]) ?? 'define it under `instruments:`, or run `casereport instruments` for the built-in ones'));
+    // An instrument the case defines wrongly is reported where it is defined; its results cannot be checked.
+    if (broken.has(a.instrument)) return out;
+    const name = a.instrument;
+    out.push(withHintLater(issue('unknown-instrument', `unknown instrument \`${shortText(name)}\``, [...path, 'instrument'],
+      'define it under `instruments:`, or run `casereport instruments` for the built-in ones'), () => didYouMean(name, [...table.keys()])));
     return out;
   }
   const isIsncsci = instrument.id === 'isncsci';
@@ -45,11 +50,12 @@ function checkOne(a: Assessment, path: CasePath, instruments: Map<string, Instru
   }
   if (a.score !== undefined && !isIsncsci) out.push(...checkValue(a.score, instrument.range, instrument.step, instrument.name, [...path, 'score']));
   for (const [name, value] of Object.entries(a.subscores ?? {})) {
-    const range = instrument.subscores?.[name];
+    const range = ownValue(instrument.subscores, name);
     if (!range) {
       const known = Object.keys(instrument.subscores ?? {});
-      out.push(issue('unknown-subscore', `${instrument.name} has no subscore \`${name}\``, [...path, 'subscores', name],
-        didYouMean(name, known) ?? (known.length ? `its subscores: ${known.join(', ')}` : 'this instrument has no subscores')));
+      const list = known.length > 12 ? `${known.slice(0, 12).join(', ')} …` : known.join(', ');
+      out.push(withHintLater(issue('unknown-subscore', `${instrument.name} has no subscore \`${shortText(name)}\``, [...path, 'subscores', name],
+        known.length ? `its subscores: ${list}` : 'this instrument has no subscores'), () => didYouMean(name, known)));
     } else {
       out.push(...checkValue(value, range, instrument.step, `${instrument.name} ${name}`, [...path, 'subscores', name]));
     }

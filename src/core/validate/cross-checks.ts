@@ -1,41 +1,31 @@
-import { caseIssue as issue, type CaseIssue, type CasePath } from '../errors.js';
+import { caseIssue as issue, shortText, type CaseIssue, type CasePath } from '../errors.js';
 import { didYouMean } from '../hints.js';
 import { isRealDate, parsePartialDate } from '../dates.js';
-import type { Instrument } from '../instruments/registry.js';
 import type { CaseFile } from '../schema/case-schema.js';
 import { checkAssessments } from './assessment-checks.js';
+import { withHintLater } from './pending-hints.js';
+import type { CaseInstruments } from './instrument-checks.js';
 import { createClock, type When } from '../model/clock.js';
 
-/** Checks that span fields: ids, references, time order, dates that do not exist, scores against ranges. */
-export function checkCrossFields(caseFile: CaseFile, instruments: Map<string, Instrument>): CaseIssue[] {
+/** One check that spans fields; on data that failed the schema it may throw, and is then skipped. */
+export type CrossCheck = (c: CaseFile) => CaseIssue[];
+
+/** The checks that span fields: ids, references, time order, dates that do not exist, scores against ranges. */
+export function crossChecks(instruments: CaseInstruments): CrossCheck[] {
   return [
-    ...checkIds(caseFile),
-    ...checkDates(caseFile),
-    ...checkRoundOrder(caseFile),
-    ...checkEvidence(caseFile),
-    ...checkAssessments(caseFile, instruments),
-    ...checkAdverseEventRounds(caseFile),
+    checkIds,
+    checkDates,
+    checkRoundOrder,
+    checkEvidence,
+    () => instruments.issues,
+    (c) => checkAssessments(c, instruments),
+    checkAdverseEventRounds,
   ];
 }
 
-/**
- * The same checks on data that failed the schema, so a file's problems all show at once. Each check
- * runs guarded (the data may not have the shape it expects), and only issues away from the schema's
- * own findings are kept.
- */
-export function checkCrossFieldsBestEffort(data: unknown, schemaIssues: readonly CaseIssue[], instruments: Map<string, Instrument>): CaseIssue[] {
-  if (data === null || typeof data !== 'object' || !Array.isArray((data as { rounds?: unknown }).rounds)) return [];
-  const c = data as CaseFile;
-  const checks = [checkIds, checkDates, checkRoundOrder, checkEvidence, (x: CaseFile) => checkAssessments(x, instruments), checkAdverseEventRounds];
-  const found = checks.flatMap((check) => {
-    try {
-      return check(c);
-    } catch {
-      return [];
-    }
-  });
-  const overlaps = (a: CasePath, b: CasePath): boolean => a.slice(0, Math.min(a.length, b.length)).every((p, i) => p === b[i]);
-  return found.filter((issue) => !schemaIssues.some((s) => s.path.length > 0 && overlaps(s.path, issue.path)));
+/** Every cross-field check of a file that passed the schema. */
+export function checkCrossFields(caseFile: CaseFile, instruments: CaseInstruments): CaseIssue[] {
+  return crossChecks(instruments).flatMap((check) => check(caseFile));
 }
 
 function checkIds(c: CaseFile): CaseIssue[] {
@@ -43,7 +33,7 @@ function checkIds(c: CaseFile): CaseIssue[] {
   const out: CaseIssue[] = [];
   const visit = (id: string, path: CasePath): void => {
     const first = seen.get(id);
-    if (first) out.push(issue('duplicate-id', `duplicate id \`${id}\` (first used at ${first})`, [...path, 'id'], 'give each round and assessment its own id'));
+    if (first) out.push(issue('duplicate-id', `duplicate id \`${shortText(id)}\` (first used at ${first})`, [...path, 'id'], 'give each round and assessment its own id'));
     else seen.set(id, pathText(path));
   };
   c.rounds.forEach((r, i) => visit(r.id, ['rounds', i]));
@@ -52,7 +42,6 @@ function checkIds(c: CaseFile): CaseIssue[] {
   (c.instruments ?? []).forEach((d, i) => {
     if (instrumentIds.has(d.id)) out.push(issue('duplicate-id', `instrument \`${d.id}\` is defined twice`, ['instruments', i, 'id']));
     instrumentIds.add(d.id);
-    if (d.range[0] >= d.range[1]) out.push(issue('bad-range', `range [${d.range.join(', ')}] must go from low to high`, ['instruments', i, 'range']));
   });
   return out;
 }
@@ -119,8 +108,17 @@ function describe(when: When): string {
   return when.date ?? `day ${when.day}`;
 }
 
+/**
+ * The ids of a list's entries, and whether every entry has one: in a file that failed the schema, an
+ * entry without a usable id may be the one a reference names, which is then not "unknown".
+ */
+function idsOf(entries: readonly { id: unknown }[]): { ids: string[]; known: Set<string>; complete: boolean } {
+  const ids = entries.map((e) => e?.id).filter((id): id is string => typeof id === 'string');
+  return { ids, known: new Set(ids), complete: ids.length === entries.length };
+}
+
 function checkEvidence(c: CaseFile): CaseIssue[] {
-  const ids = (c.assessments ?? []).map((a) => a.id);
+  const { ids, known, complete } = idsOf(c.assessments ?? []);
   const out: CaseIssue[] = [];
   for (const [i, r] of c.rounds.entries()) {
     for (const [j, o] of (r.observations ?? []).entries()) {
@@ -130,8 +128,9 @@ function checkEvidence(c: CaseFile): CaseIssue[] {
           ids.length > 0 ? `add \`evidence: [${ids[0]}]\`, or set the source to patient, caregiver or clinician` : 'add the assessments under `assessments:` and list their ids in `evidence`'));
       }
       for (const [k, ref] of (o.evidence ?? []).entries()) {
-        if (!ids.includes(ref)) {
-          out.push(issue('unknown-evidence', `evidence names \`${ref}\`, which is not an assessment id`, [...path, 'evidence', k], didYouMean(ref, ids)));
+        if (complete && !known.has(ref)) {
+          out.push(withHintLater(issue('unknown-evidence', `evidence names \`${shortText(ref)}\`, which is not an assessment id`, [...path, 'evidence', k]),
+            () => didYouMean(ref, ids)));
         }
       }
     }
@@ -141,10 +140,10 @@ function checkEvidence(c: CaseFile): CaseIssue[] {
 
 function checkAdverseEventRounds(c: CaseFile): CaseIssue[] {
   if (!Array.isArray(c.adverse_events)) return [];
-  const ids = c.rounds.map((r) => r.id);
-  return c.adverse_events.flatMap((e, i) =>
-    e.round !== undefined && !ids.includes(e.round)
-      ? [issue('unknown-round', `round \`${e.round}\` does not exist`, ['adverse_events', i, 'round'], didYouMean(e.round, ids))]
+  const { ids, known, complete } = idsOf(c.rounds);
+  return c.adverse_events.flatMap(({ round }, i) =>
+    complete && round !== undefined && !known.has(round)
+      ? [withHintLater(issue('unknown-round', `round \`${shortText(round)}\` does not exist`, ['adverse_events', i, 'round']), () => didYouMean(round, ids))]
       : [],
   );
 }

@@ -37,7 +37,7 @@ function unwrap(def: Def): Def[] {
 function step(defs: Def[], segment: string | number): Def[] {
   return defs.flatMap((def) => {
     if (def.type === 'object' && typeof segment === 'string') {
-      const child = def.shape?.[segment];
+      const child = def.shape && Object.hasOwn(def.shape, segment) ? def.shape[segment] : undefined;
       return child ? unwrap(defOf(child)) : [];
     }
     if (def.type === 'array' && typeof segment === 'number' && def.element) return unwrap(defOf(def.element));

@@ -113,6 +113,27 @@ describe('SVG helpers', () => {
     expect(renderLineChart(spec({ yRange: [0, 112] }))).toContain('>112</text>');
   });
 
+  it('finish on any range, however large, small, reversed or not finite', () => {
+    const absurd: [number, number][] = [
+      [1e16, 1e16 + 2],
+      [-1e308, 1e308],
+      [0, Number.MAX_VALUE],
+      [0, 5e-324],
+      [1e300, 1e300 * (1 + 2 ** -50)],
+      [0, Infinity],
+      [-Infinity, Infinity],
+      [NaN, 5],
+      [5, 1],
+    ];
+    for (const [min, max] of absurd) {
+      const ticks = niceTicks(min, max);
+      expect(ticks.length, `${min}..${max}`).toBeLessThanOrEqual(12);
+      expect(ticks.every((t) => Number.isFinite(t)), `${min}..${max}`).toBe(true);
+      const svg = renderLineChart(spec({ yRange: [min, max], points: [{ x: 1e16, y: min }, { x: 1e16 + 2, y: max }], bands: [] }));
+      expect(svg).toContain('</svg>');
+    }
+  });
+
   it('escape XML, shorten long labels and encode UTF-8 as base64', () => {
     expect(escapeXml(`a<b>&"c'`)).toBe('a&lt;b&gt;&amp;&quot;c&apos;');
     expect(truncate('Second round of stem cell treatment', 12)).toBe('Second roun…');
