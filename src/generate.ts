@@ -19,7 +19,7 @@ export type CaseRender =
   | { ok: false; kind: 'template'; error: TemplateError };
 
 /** Finds the image a case's figure names; I/O lives with the caller, so the core stays pure. */
-export type FigureResolver = FigureLookup<{ dataUri: string; href: string }>;
+export type FigureResolver = FigureLookup<{ data_uri: string; href: string }>;
 
 export interface RenderTextOptions {
   template: CompiledTemplate;
@@ -52,7 +52,7 @@ export function renderValidCase(valid: ValidCase, text: string, options: RenderT
     if (issues.length > 0) return { ok: false, kind: 'invalid', issues: locateIssues(text, issues) };
   }
   if (options.chartName) {
-    for (const [i, chart] of model.charts.entries()) chart.file = options.chartName(i + 1) ?? chart.dataUri;
+    for (const [i, chart] of model.charts.entries()) chart.file = options.chartName(i + 1) ?? chart.data_uri;
   }
   const outputs = new Map<TextOutputFormat, string>();
   try {

@@ -155,7 +155,7 @@ function pdfMetadata(model: ReportModel): Parameters<typeof setPdfMetadata>[1] {
   return {
     title: plain(model.title),
     ...(authors.length > 0 ? { author: authors.join(', ') } : {}),
-    subject: `Case report: ${plain(model.conditionSummary)}`,
+    subject: `Case report: ${plain(model.condition_summary)}`,
     keywords: model.keywords.map(plain),
     language: model.language,
   };

@@ -13,7 +13,7 @@ export const MAX_FIGURE_BYTES = MAX_IMAGE_BYTES;
 
 /** A figure ready for the report: inlined for HTML and PDF, linked for Markdown. */
 export interface ResolvedFigure {
-  dataUri: string;
+  data_uri: string;
   href: string;
 }
 
@@ -37,7 +37,7 @@ export function createFigureResolver(casePath: string | undefined, markdownDirFo
     if ('message' in figure) return figure;
     try {
       const dataUri = `data:${figure.type};base64,${readAll(figure.fd, figure.size).toString('base64')}`;
-      return { dataUri, href: relative(resolve(markdownDirFor(caseId)), figure.path).split(sep).join('/') };
+      return { data_uri: dataUri, href: relative(resolve(markdownDirFor(caseId)), figure.path).split(sep).join('/') };
     } finally {
       closeSync(figure.fd);
     }

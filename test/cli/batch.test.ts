@@ -78,15 +78,20 @@ describe('batch rendering', () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ skipped: 2, failed: 1 });
   });
 
-  it('does not take an id from a quoted title that spans lines (no false clash)', () => {
+  it('takes each id from the parsed file, not from a line that looks like one (no false clash)', () => {
     const cases = caseFolder(1);
-    const tricky = exampleText('minimal').replace('id: minimal', 'id: tricky\ntitle: "A title that goes on\nid: case-1\nand ends here"');
-    writeFileSync(join(cases, 'tricky.yaml'), tricky);
+    // A quoted title whose second line reads `id: case-1`, before the real id. Unindented, that
+    // line is not valid YAML (it is a syntax error, located); indented, it is part of the title.
+    const title = (indent: string): string => `casereport: 1\ntitle: "A title that goes on\n${indent}id: case-1\n${indent}and ends here"\nid: tricky\n`;
+    const body = exampleText('minimal').replace(/^[\s\S]*?patient:/m, 'patient:');
+    writeFileSync(join(cases, 'tricky.yaml'), title('') + body);
+    writeFileSync(join(cases, 'fine.yaml'), title('  ').replace('id: tricky', 'id: fine') + body);
     const out = tempDir();
     const run = runCli(['render', cases, '--format', 'md', '--out-dir', out]);
     expect(run.stderr).not.toMatch(/overwrite|several inputs/);
-    expect(run.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['case-1.md', 'tricky.md']);
+    expect(run.stderr).toContain(`${join(cases, 'tricky.yaml')}:2:29`);
+    expect(run.code).toBe(3);
+    expect(readdirSync(out).sort()).toEqual(['case-1.md', 'fine.md']);
   });
 
   it('skips cases whose outputs are newer than the case and the template, unless --force', () => {

@@ -25,8 +25,8 @@ describe('casereport instruments', () => {
     expect(run.code).toBe(0);
     const list = JSON.parse(run.stdout) as Instrument[];
     expect(list.map((i) => i.id)).toEqual(BUILT_IN_INSTRUMENTS.map((i) => i.id));
-    expect(list.find((i) => i.id === 'scim-iii')).toMatchObject({ short: 'SCIM III', range: [0, 100], step: 1, higherIsBetter: true, mcid: { value: 4, kind: 'mcid' } });
-    expect(list.find((i) => i.id === 'isncsci')?.noMcidReason).toContain('ISNCSCI');
+    expect(list.find((i) => i.id === 'scim-iii')).toMatchObject({ short: 'SCIM III', range: [0, 100], step: 1, higher_is_better: true, mcid: { value: 4, kind: 'mcid' } });
+    expect(list.find((i) => i.id === 'isncsci')?.no_mcid_reason).toContain('ISNCSCI');
   });
 
   it('adds the instruments a case file defines with --case', () => {
@@ -40,7 +40,7 @@ describe('casereport instruments', () => {
     expect(text.stdout).toContain(`Defined in ${file} (1):`);
     expect(text.stdout).toContain('grip  Grip strength\n  range 0-80 in steps of 1 kg, higher is better\n  MCID 5 kg; Example 2020 (defined in the case file)');
     const json = JSON.parse(runCli(['instruments', '--json', '--case', file]).stdout) as Instrument[];
-    expect(json.at(-1)).toMatchObject({ id: 'grip', builtIn: false, unit: 'kg', mcid: { value: 5, source: 'Example 2020' } });
+    expect(json.at(-1)).toMatchObject({ id: 'grip', built_in: false, unit: 'kg', mcid: { value: 5, source: 'Example 2020' } });
   });
 
   it('exits 3 when the --case file is missing or invalid, without a stack trace', () => {

@@ -22,7 +22,7 @@ const TEMPLATES = ['care', 'narrative'];
 // tables with many columns (the ISNCSCI exams compared, the adverse events) and a wide image.
 const LONG_WORD = 'Pneumonoultramicroscopicsilicovolcanoconiosis'.repeat(3);
 const LONG_URL = `https://registry.example.org/studies/${'a1b2c3d4e5f6'.repeat(10)}/records?view=full&lang=en`;
-const LONG_ID = `layout-${'w'.repeat(110)}`;
+const LONG_ID = `layout-${'w'.repeat(57)}`; // 64 characters, the longest id allowed
 
 /**
  * Chromium prints a page whose content is too wide smaller, all of it, until it fits (and cuts off

@@ -81,8 +81,8 @@ describe.each(BUILT_IN)('built-in template %s', (template) => {
         for (const o of model.observations) {
           const finding = format === 'md' ? escapeMarkdownText(o.finding) : escapeHtml(o.finding);
           expect(out, o.finding).toContain(finding);
-          if (format === 'md') expect(out, o.finding).toContain(`${finding} — *${o.sourceLabel}`);
-          else expect(out, o.finding).toMatch(new RegExp(`${escapeRegExp(finding)}</span> — (<span class="label">)?<span class="source source-${o.source}">${o.sourceLabel}</span>`));
+          if (format === 'md') expect(out, o.finding).toContain(`${finding} — *${o.source_label}`);
+          else expect(out, o.finding).toMatch(new RegExp(`${escapeRegExp(finding)}</span> — (<span class="label">)?<span class="source source-${o.source}">${o.source_label}</span>`));
         }
       }
     });
@@ -108,9 +108,9 @@ describe('care template', () => {
     expect(intervention).toContain('### Second round of stem cell treatment');
     const outcomes = markdownSection(md, 'Follow-up and outcomes');
     for (const o of model.observations) {
-      const line = outcomes.split('\n').find((l) => l.includes(`${escapeMarkdownText(o.finding)} — *${o.sourceLabel}`));
+      const line = outcomes.split('\n').find((l) => l.includes(`${escapeMarkdownText(o.finding)} — *${o.source_label}`));
       expect(line, o.finding).toBeDefined();
-      expect(line).toContain(o.roundLabel);
+      expect(line).toContain(o.round_label);
       if (o.site) expect(line).toContain(`**${o.site.charAt(0).toUpperCase()}${o.site.slice(1)}**`);
     }
     expect(outcomes).toContain('#### Motor function');
@@ -186,7 +186,7 @@ describe('narrative template', () => {
     const md = render('narrative', 'md', model);
     const html = render('narrative', 'html', model);
     for (const o of model.observations) {
-      expect(countOf(md, `: ${escapeMarkdownText(o.finding)} — *${o.sourceLabel}`), o.finding).toBe(1);
+      expect(countOf(md, `: ${escapeMarkdownText(o.finding)} — *${o.source_label}`), o.finding).toBe(1);
       expect(countOf(html, `<span class="finding">${escapeHtml(o.finding)}</span>`), o.finding).toBe(1);
     }
     expect(countOf(md, ' — *')).toBe(model.observations.length);

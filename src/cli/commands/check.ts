@@ -120,10 +120,10 @@ function formatReport(file: string, report: CheckReport, c: ChalkInstance): stri
   }
   const e = report.honesty.evidence;
   lines.push('', c.bold('Honesty'), `  Evidence: ${safe(e.text)}`);
-  lines.push(`  By source: ${safe(e.bySource.map((s) => `${s.count} ${s.label}`).join(', '))}`);
+  lines.push(`  By source: ${safe(e.by_source.map((s) => `${s.count} ${s.label}`).join(', '))}`);
   if (e.unmeasured.length > 0) lines.push(`  Not measured (${e.unmeasured.length}):`);
   for (const u of e.unmeasured) {
-    lines.push(`    ${c.cyan(safe(u.path))}  ${safe(u.sourceLabel)}: ${safe(u.finding.replace(/\s+/g, ' '))} ${c.yellow(`(${safe(u.note)})`)}`);
+    lines.push(`    ${c.cyan(safe(u.path))}  ${safe(u.source_label)}: ${safe(u.finding.replace(/\s+/g, ' '))} ${c.yellow(`(${safe(u.note)})`)}`);
   }
   lines.push(`  Limitations the data shows (${report.honesty.gaps.length}):`);
   for (const gap of report.honesty.gaps) lines.push(`    - ${safe(gap.text)}`);

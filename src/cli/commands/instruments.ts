@@ -43,8 +43,8 @@ function runInstruments(options: InstrumentsOptions): void {
     term.data(`${jsonForTerminal(instruments)}\n`);
     return;
   }
-  const builtIn = instruments.filter((i) => i.builtIn);
-  const defined = instruments.filter((i) => !i.builtIn);
+  const builtIn = instruments.filter((i) => i.built_in);
+  const defined = instruments.filter((i) => !i.built_in);
   term.info(`Built-in instruments (${builtIn.length}):\n`);
   for (const i of builtIn) term.info(formatInstrument(i, term));
   if (defined.length > 0) {

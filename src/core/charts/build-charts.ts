@@ -31,7 +31,7 @@ export function buildCharts(
       file: `${id}-chart-${i + 1}.svg`,
       svg,
       // Computed when read (HTML, PDF, JSON): Markdown links the .svg file and never needs it.
-      get dataUri(): string {
+      get data_uri(): string {
         return (dataUri ??= `data:image/svg+xml;base64,${toBase64(svg)}`);
       },
       alt: spec.description ?? spec.title,

@@ -43,7 +43,7 @@ export function judgeFollowUpAndOutcomes({ c, m }: CareInput): CareJudgement {
   const fields: string[] = [];
   const gaps: string[] = [];
   if (!c.follow_up) gaps.push('follow_up missing: the length of follow-up is unknown');
-  else if (m.followUp?.days === undefined) gaps.push('follow_up has no date or day: the length of follow-up is unknown');
+  else if (m.follow_up?.days === undefined) gaps.push('follow_up has no date or day: the length of follow-up is unknown');
   else fields.push('follow_up');
   if (c.adverse_events === 'not-reported') gaps.push('adverse events not reported: safety cannot be judged');
   else fields.push('adverse_events');

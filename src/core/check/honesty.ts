@@ -11,12 +11,12 @@ export function assessHonesty(c: CaseFile, m: ReportModel): HonestyReport {
     (round.observations ?? []).flatMap((o, i): UnmeasuredChange[] =>
       o.source === 'measured'
         ? []
-        : [{ path: `rounds[${r}].observations[${i}]`, source: o.source, sourceLabel: SOURCE_LABELS[o.source], finding: o.finding, note: 'not measured' }],
+        : [{ path: `rounds[${r}].observations[${i}]`, source: o.source, source_label: SOURCE_LABELS[o.source], finding: o.finding, note: 'not measured' }],
     ),
   );
   const e = m.evidence;
   return {
-    evidence: { total: e.total, bySource: e.bySource.map((s) => ({ ...s })), measured: e.measured, notMeasured: e.notMeasured, text: e.text, unmeasured },
+    evidence: { total: e.total, by_source: e.by_source.map((s) => ({ ...s })), measured: e.measured, not_measured: e.not_measured, text: e.text, unmeasured },
     gaps: findGaps(c, m),
   };
 }
@@ -42,7 +42,7 @@ function findGaps(c: CaseFile, m: ReportModel): HonestyGap[] {
   if (kinds.has('rehabilitation') && kinds.size > 1) add('concurrent-rehabilitation', 'Rehabilitation was given alongside the treatment, so their effects cannot be separated.');
   const unblinded = (c.assessments ?? []).filter((a) => a.blinded !== true).length;
   if (unblinded > 0) add('unblinded', `${unblinded} of ${(c.assessments ?? []).length} assessments were not done by an examiner blind to the treatment, or blinding is not stated.`);
-  if (m.followUp?.days === undefined) add('follow-up-length', 'The length of follow-up is not stated.');
+  if (m.follow_up?.days === undefined) add('follow-up-length', 'The length of follow-up is not stated.');
   if (c.adverse_events === 'not-reported') add('adverse-events', 'Adverse events are not reported, so the safety of the treatment cannot be judged.');
   const unstated = [c.report?.funding === undefined && 'funding', c.report?.conflicts_of_interest === undefined && 'conflicts of interest'].filter(
     (w): w is string => typeof w === 'string',

@@ -37,7 +37,7 @@ export interface PrivacyFinding {
 export interface UnmeasuredChange {
   path: string;
   source: Source;
-  sourceLabel: string;
+  source_label: string;
   finding: string;
   note: 'not measured';
 }
@@ -46,9 +46,9 @@ export interface UnmeasuredChange {
 export interface HonestyReport {
   evidence: {
     total: number;
-    bySource: { source: Source; label: string; count: number }[];
+    by_source: { source: Source; label: string; count: number }[];
     measured: number;
-    notMeasured: number;
+    not_measured: number;
     text: string;
     unmeasured: UnmeasuredChange[];
   };

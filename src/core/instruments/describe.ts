@@ -14,7 +14,7 @@ export interface InstrumentSummary {
   parts: string;
   /** The threshold with its source, or why none is given. */
   threshold: string;
-  builtIn: boolean;
+  built_in: boolean;
 }
 
 /** Words for one instrument's range, direction, parts and threshold. */
@@ -27,28 +27,28 @@ export function summarizeInstrument(i: Instrument): InstrumentSummary {
     short: i.short,
     name: i.name,
     range: `${i.range[0]}-${i.range[1]} in steps of ${i.step}${i.unit ? ` ${i.unit}` : ''}`,
-    direction: i.higherIsBetter ? 'higher is better' : 'higher is worse',
+    direction: i.higher_is_better ? 'higher is better' : 'higher is worse',
     parts: parts.join(', '),
     threshold: describeThreshold(i),
-    builtIn: i.builtIn,
+    built_in: i.built_in,
   };
 }
 
 /** "MCID 4 points (substantial: 10 points); Scivoletto G et al. 2013 …", or the reason none is given. */
 export function describeThreshold(i: Instrument): string {
   const m = i.mcid;
-  if (!m) return `no MCID: ${i.noMcidReason ?? 'none is established'}`;
+  if (!m) return `no MCID: ${i.no_mcid_reason ?? 'none is established'}`;
   const kind = m.kind === 'mdc' ? 'MDC (smallest real difference)' : 'MCID';
   let size = formatAmount(m.value, i);
   if (m.rule === 'edss') size = `${formatAmount(1, i)} from a baseline of 5.5 or less, ${formatAmount(0.5, i)} above`;
   else if (m.worsening !== undefined) size += ` for improvement, ${formatAmount(m.worsening, i)} for worsening`;
   if (m.substantial !== undefined) size += ` (substantial: ${formatAmount(m.substantial, i)})`;
-  const origin = i.builtIn ? m.source : `${m.source} (defined in the case file)`;
+  const origin = i.built_in ? m.source : `${m.source} (defined in the case file)`;
   return `${kind} ${size}; ${origin}${m.note ? `; ${m.note}` : ''}`;
 }
 
 /** The instruments as listed: built-ins in registry order, then those a case file defines (which may replace one). */
 export function listInstruments(table: Map<string, Instrument>): Instrument[] {
   const all = [...table.values()];
-  return [...all.filter((i) => i.builtIn), ...all.filter((i) => !i.builtIn)];
+  return [...all.filter((i) => i.built_in), ...all.filter((i) => !i.built_in)];
 }

@@ -16,8 +16,8 @@ function fromDefinition(d: InstrumentDefinition): Instrument {
     short: d.name,
     range: d.range,
     step: d.step ?? 1,
-    higherIsBetter: d.higher_is_better,
-    builtIn: false,
+    higher_is_better: d.higher_is_better,
+    built_in: false,
   };
   if (d.subscores) instrument.subscores = d.subscores;
   if (d.unit) instrument.unit = d.unit;
@@ -25,7 +25,7 @@ function fromDefinition(d: InstrumentDefinition): Instrument {
     // Not checked against the literature: the report says the threshold comes from the case file.
     instrument.mcid = { value: d.mcid, kind: 'mcid', source: d.mcid_source ?? 'given in the case file without a source' };
   } else {
-    instrument.noMcidReason = `no minimal clinically important difference is given for ${d.name}`;
+    instrument.no_mcid_reason = `no minimal clinically important difference is given for ${d.name}`;
   }
   return instrument;
 }
@@ -41,7 +41,7 @@ export function thresholdFor(mcid: Mcid, baseline: number, improving: boolean): 
 export function isMeaningful(instrument: Instrument | undefined, baseline: number, change: number): boolean | null {
   if (!instrument?.mcid) return null;
   if (change === 0) return false;
-  const improving = instrument.higherIsBetter ? change > 0 : change < 0;
+  const improving = instrument.higher_is_better ? change > 0 : change < 0;
   // Rounded so that 0.1-step scales do not miss a threshold by a floating-point hair.
   return Math.round(Math.abs(change) * 1000) >= Math.round(thresholdFor(instrument.mcid, baseline, improving) * 1000);
 }
@@ -49,7 +49,7 @@ export function isMeaningful(instrument: Instrument | undefined, baseline: numbe
 /** "4 points", "1 level", "0.5 points", "6 kg": an amount of change on an instrument's scale. */
 export function formatAmount(n: number, instrument: Instrument | undefined): string {
   if (instrument?.unit) return `${n} ${instrument.unit}`;
-  const [one, many] = instrument?.countNoun ?? ['point', 'points'];
+  const [one, many] = instrument?.count_noun ?? ['point', 'points'];
   return `${n} ${n === 1 ? one : many}`;
 }
 
@@ -64,5 +64,5 @@ export function measureLabel(instrument: Instrument | undefined, instrumentId: s
   if (measure === 'score') return name;
   const own = ownValue(instrument?.measures, measure)?.label;
   if (own) return own;
-  return `${name}: ${ownValue(instrument?.subscoreLabels, measure) ?? measure.replace(/_/g, ' ')}`;
+  return `${name}: ${ownValue(instrument?.subscore_labels, measure) ?? measure.replace(/_/g, ' ')}`;
 }

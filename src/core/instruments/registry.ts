@@ -3,7 +3,7 @@ import type { Instrument } from './types.js';
 export type { Instrument, InstrumentMeasure, Mcid } from './types.js';
 
 // Sources: each threshold names the study it comes from. Where the literature gives no single value
-// (or only a population-specific one), `noMcidReason` says so: a report must not invent a threshold.
+// (or only a population-specific one), `no_mcid_reason` says so: a report must not invent a threshold.
 /** The built-in instruments of the case file format, version 1. */
 export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
   {
@@ -12,7 +12,7 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
     name: 'International Standards for Neurological Classification of SCI (ISNCSCI)',
     range: [0, 112],
     step: 1,
-    higherIsBetter: true,
+    higher_is_better: true,
     measures: {
       uems: { label: 'Upper extremity motor score (UEMS)', range: [0, 50] },
       lems: { label: 'Lower extremity motor score (LEMS)', range: [0, 50] },
@@ -20,9 +20,9 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
       lt_total: { label: 'Light touch total', range: [0, 112] },
       pp_total: { label: 'Pin prick total', range: [0, 112] },
     },
-    noMcidReason:
+    no_mcid_reason:
       'no minimal clinically important difference is established for the ISNCSCI motor or sensory totals; only distribution-based estimates exist (Scivoletto G et al. 2013, Eur J Phys Rehabil Med 49(3):373-84)',
-    builtIn: true,
+    built_in: true,
   },
   {
     id: 'scim-iii',
@@ -30,10 +30,10 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
     name: 'Spinal Cord Independence Measure III (SCIM III)',
     range: [0, 100],
     step: 1,
-    higherIsBetter: true,
+    higher_is_better: true,
     subscores: { self_care: [0, 20], respiration_sphincter: [0, 40], mobility: [0, 40] },
-    subscoreLabels: { self_care: 'self-care', respiration_sphincter: 'respiration and sphincter management', mobility: 'mobility' },
-    subscoreNoMcidReason:
+    subscore_labels: { self_care: 'self-care', respiration_sphincter: 'respiration and sphincter management', mobility: 'mobility' },
+    subscore_no_mcid_reason:
       'no single minimal clinically important difference is established for the SCIM III subscores; anchor-based estimates vary with lesion level and severity (Corallo V et al. 2017, Eur J Phys Rehabil Med 53(4):508-15)',
     mcid: {
       value: 4,
@@ -43,7 +43,7 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
       note:
         'distribution-based estimates; anchor-based estimates are larger and vary with lesion level and severity, per Corallo V et al. 2017, Eur J Phys Rehabil Med 53(4):508-15',
     },
-    builtIn: true,
+    built_in: true,
   },
   {
     id: 'wisci-ii',
@@ -51,8 +51,8 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
     name: 'Walking Index for Spinal Cord Injury II (WISCI II)',
     range: [0, 20],
     step: 1,
-    higherIsBetter: true,
-    countNoun: ['level', 'levels'],
+    higher_is_better: true,
+    count_noun: ['level', 'levels'],
     mcid: {
       value: 1,
       kind: 'mdc',
@@ -60,7 +60,7 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
       note:
         'in chronic SCI; 2 levels in acute and subacute SCI, per Scivoletto G et al. 2014, Spinal Cord 52(1):65-9',
     },
-    builtIn: true,
+    built_in: true,
   },
   {
     id: 'fim',
@@ -68,9 +68,9 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
     name: 'Functional Independence Measure (FIM)',
     range: [18, 126],
     step: 1,
-    higherIsBetter: true,
+    higher_is_better: true,
     mcid: { value: 22, kind: 'mcid', source: 'Beninato M et al. 2006, Arch Phys Med Rehabil 87(1):32-9', note: 'estimated in stroke rehabilitation' },
-    builtIn: true,
+    built_in: true,
   },
   {
     id: 'berg',
@@ -78,10 +78,10 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
     name: 'Berg Balance Scale',
     range: [0, 56],
     step: 1,
-    higherIsBetter: true,
-    noMcidReason:
+    higher_is_better: true,
+    no_mcid_reason:
       'no minimal clinically important difference is established across conditions for the Berg Balance Scale; published minimal detectable changes depend on the population and the baseline score',
-    builtIn: true,
+    built_in: true,
   },
   {
     id: 'edss',
@@ -89,7 +89,7 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
     name: 'Expanded Disability Status Scale (EDSS)',
     range: [0, 10],
     step: 0.5,
-    higherIsBetter: false,
+    higher_is_better: false,
     mcid: {
       value: 1,
       kind: 'mcid',
@@ -97,7 +97,7 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
       source: 'Kragt JJ et al. 2006, Mult Scler 12(5):594-8',
       note: 'the conventional definition of a clinically relevant EDSS change, as applied in that study',
     },
-    builtIn: true,
+    built_in: true,
   },
   {
     id: 'alsfrs-r',
@@ -105,10 +105,10 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
     name: 'Revised ALS Functional Rating Scale (ALSFRS-R)',
     range: [0, 48],
     step: 1,
-    higherIsBetter: true,
-    noMcidReason:
+    higher_is_better: true,
+    no_mcid_reason:
       'no minimal clinically important difference in points is established for the ALSFRS-R; clinicians judged a 20% change in the rate of decline meaningful (Castrillo-Viguera C et al. 2010, Amyotroph Lateral Scler 11(1-2):178-80)',
-    builtIn: true,
+    built_in: true,
   },
   {
     id: 'nihss',
@@ -116,10 +116,10 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
     name: 'National Institutes of Health Stroke Scale (NIHSS)',
     range: [0, 42],
     step: 1,
-    higherIsBetter: false,
-    noMcidReason:
+    higher_is_better: false,
+    no_mcid_reason:
       'no minimal clinically important difference is established for the NIHSS; thresholds in use (such as 4 points of worsening) are conventions of individual studies',
-    builtIn: true,
+    built_in: true,
   },
   {
     id: 'mrs',
@@ -127,15 +127,15 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
     name: 'modified Rankin Scale (mRS)',
     range: [0, 6],
     step: 1,
-    higherIsBetter: false,
-    countNoun: ['grade', 'grades'],
+    higher_is_better: false,
+    count_noun: ['grade', 'grades'],
     mcid: {
       value: 1,
       kind: 'mcid',
       source: 'convention, not a formal MCID study',
       note: 'one grade, the smallest change the scale can record, is treated as clinically relevant',
     },
-    builtIn: true,
+    built_in: true,
   },
   {
     id: 'gmfm-66',
@@ -143,10 +143,10 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
     name: 'Gross Motor Function Measure 66 (GMFM-66)',
     range: [0, 100],
     step: 0.1,
-    higherIsBetter: true,
-    noMcidReason:
+    higher_is_better: true,
+    no_mcid_reason:
       'minimal clinically important differences for the GMFM-66 vary with motor level and effect-size method (Oeffinger D et al. 2008, Dev Med Child Neurol 50(12):918-25); none is applied here',
-    builtIn: true,
+    built_in: true,
   },
   {
     id: 'mds-updrs-iii',
@@ -154,14 +154,14 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
     name: 'MDS-UPDRS Part III (motor examination)',
     range: [0, 132],
     step: 1,
-    higherIsBetter: false,
+    higher_is_better: false,
     mcid: {
       value: 3.25,
       worsening: 4.63,
       kind: 'mcid',
       source: 'Horváth K et al. 2015, Parkinsonism Relat Disord 21(12):1421-6',
     },
-    builtIn: true,
+    built_in: true,
   },
   {
     id: 'nrs-pain',
@@ -169,13 +169,13 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
     name: 'Numeric Rating Scale for pain (NRS)',
     range: [0, 10],
     step: 1,
-    higherIsBetter: false,
+    higher_is_better: false,
     mcid: {
       value: 2,
       kind: 'mcid',
       source: 'Farrar JT et al. 2001, Pain 94(2):149-58',
       note: 'a reduction of about 2 points or 30%, estimated in chronic pain',
     },
-    builtIn: true,
+    built_in: true,
   },
 ];

@@ -28,20 +28,20 @@ export interface Instrument {
   short: string;
   range: [number, number];
   step: number;
-  higherIsBetter: boolean;
+  higher_is_better: boolean;
   subscores?: Record<string, [number, number]>;
   /** Readable names of the subscores: "self-care" for `self_care`. */
-  subscoreLabels?: Record<string, string>;
+  subscore_labels?: Record<string, string>;
   /** Why no threshold is applied to the subscores, where the total has one. */
-  subscoreNoMcidReason?: string;
+  subscore_no_mcid_reason?: string;
   /** Quantities an assessment yields instead of one score (ISNCSCI), keyed as in the json output. */
   measures?: Record<string, InstrumentMeasure>;
   mcid?: Mcid;
   /** Why no threshold is given, where none is. */
-  noMcidReason?: string;
+  no_mcid_reason?: string;
   /** A unit of measure written after the number as is ("kg"), for instruments defined in a case file. */
   unit?: string;
   /** What one step counts, singular and plural, where not points: ["level", "levels"]. */
-  countNoun?: [string, string];
-  builtIn: boolean;
+  count_noun?: [string, string];
+  built_in: boolean;
 }

@@ -2,7 +2,7 @@ import type { CaseFile } from '../schema/case-schema.js';
 import { lowerFirst } from '../text.js';
 import type { ReportModel } from './types.js';
 
-type Parts = Pick<ReportModel, 'patientSummary' | 'conditionSummary' | 'rounds' | 'evidence' | 'outcomes' | 'adverseEvents' | 'assessments'>;
+type Parts = Pick<ReportModel, 'patient_summary' | 'condition_summary' | 'rounds' | 'evidence' | 'outcomes' | 'adverse_events' | 'assessments'>;
 
 const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
@@ -12,7 +12,7 @@ export function buildAbstract(c: CaseFile, m: Parts): string {
   const treatments = [...new Set(m.rounds.flatMap((r) => r.interventions.map((i) => lowerFirst(i.name))))];
   const where = c.facility?.name ? ` at ${c.facility.name}` : '';
   const sentences = [
-    `We report ${m.patientSummary}, with ${lowerFirst(m.conditionSummary)}, who received ${count(rounds, 'round')} of ${treatments.length > 0 ? treatments.join(' and ') : 'treatment'}${where}.`,
+    `We report ${m.patient_summary}, with ${lowerFirst(m.condition_summary)}, who received ${count(rounds, 'round')} of ${treatments.length > 0 ? treatments.join(' and ') : 'treatment'}${where}.`,
     m.evidence.text,
   ];
   if (m.outcomes.length > 0) {
@@ -22,7 +22,7 @@ export function buildAbstract(c: CaseFile, m: Parts): string {
   } else if (m.assessments.length === 0) {
     sentences.push('No standardized assessment was reported.');
   }
-  sentences.push(m.adverseEvents.status === 'none-observed' ? 'No adverse events were observed.' : m.adverseEvents.text);
+  sentences.push(m.adverse_events.status === 'none-observed' ? 'No adverse events were observed.' : m.adverse_events.text);
   sentences.push('As a single uncontrolled case, this report describes what was observed; it cannot show that the treatment caused it.');
   return sentences.join(' ');
 }

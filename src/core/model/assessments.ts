@@ -11,11 +11,11 @@ export function buildAssessments(c: CaseFile, clock: Clock, instruments: Map<str
   const views = (c.assessments ?? []).map((a): AssessmentView => {
     const derived = a.exam ? deriveIsncsci(a.exam) : null;
     const view: AssessmentView = withFields(a, {
-      instrumentName: instruments.get(a.instrument)?.name ?? a.instrument,
-      instrumentShort: instruments.get(a.instrument)?.short ?? a.instrument,
+      instrument_name: instruments.get(a.instrument)?.name ?? a.instrument,
+      instrument_short: instruments.get(a.instrument)?.short ?? a.instrument,
       derived,
-      motorScores: a.exam ? sideMotorScores(a.exam) : null,
-      resultText: describeResult(a, derived),
+      motor_scores: a.exam ? sideMotorScores(a.exam) : null,
+      result_text: describeResult(a, derived),
     });
     const when = makeTimePoint(clock, a);
     if (when) view.when = when;

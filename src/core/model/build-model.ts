@@ -25,12 +25,12 @@ export function buildReportModel(c: CaseFile, instruments: Map<string, Instrumen
   const keywords = [...(c.keywords ?? [])];
   if (!keywords.some((k) => k.toLowerCase() === 'case report')) keywords.push('case report');
   const parts = {
-    patientSummary: describePatient(c),
-    conditionSummary: describeCondition(c),
+    patient_summary: describePatient(c),
+    condition_summary: describeCondition(c),
     rounds,
     evidence,
     outcomes: buildOutcomes(assessments, instruments),
-    adverseEvents: buildAdverseEvents(c, clock, followUp?.days),
+    adverse_events: buildAdverseEvents(c, clock, followUp?.days),
     assessments,
   };
   const limitations = findLimitations(c, clock, assessments, evidence);
@@ -44,11 +44,11 @@ export function buildReportModel(c: CaseFile, instruments: Map<string, Instrumen
     input: c,
     ...parts,
     observations,
-    observationsByDomain: groupByDomain(observations),
-    observationsBySource: groupBySource(observations),
+    observations_by_domain: groupByDomain(observations),
+    observations_by_source: groupBySource(observations),
     timeline: buildTimeline(c, clock, rounds, assessments),
     limitations,
-    limitationsByBasis: {
+    limitations_by_basis: {
       always: limitations.filter((l) => l.basis === 'always'),
       data: limitations.filter((l) => l.basis === 'data'),
       author: limitations.filter((l) => l.basis === 'author'),
@@ -62,6 +62,6 @@ export function buildReportModel(c: CaseFile, instruments: Map<string, Instrumen
   };
   const onset = c.condition.onset !== undefined ? makeTimePoint(clock, { date: c.condition.onset }) : undefined;
   if (onset) model.onset = onset;
-  if (followUp) model.followUp = followUp;
+  if (followUp) model.follow_up = followUp;
   return model;
 }

@@ -11,7 +11,7 @@ const DATE_KEYS: readonly [dateKey: string, dayKey: string][] = [
   ['end', 'end_day'],
 ];
 /** Values that name files or hold data: rewriting them would break the report, and they are not shown as text. */
-const NOT_TEXT = new Set(['file', 'href', 'dataUri', 'svg']);
+const NOT_TEXT = new Set(['file', 'href', 'data_uri', 'svg']);
 const WITHHELD = 'date withheld';
 
 type Node = Record<string, unknown>;
@@ -95,12 +95,12 @@ function hideOldAge(out: ReportModel): { from: string; to: string } | undefined 
   const rangeFloor = patient.age_range !== undefined ? Number(patient.age_range.split('-')[0]) : undefined;
   const old = (patient.age !== undefined && patient.age > 89) || (rangeFloor !== undefined && rangeFloor > 89);
   if (!old) return undefined;
-  const from = out.patientSummary;
+  const from = out.patient_summary;
   let to = describePatient({ ...out.input, patient: { ...patient, age: 90, age_range: undefined } });
   if (!to.includes('90 or older')) to = `${to.replace(/\b90-year-old /, '')} (aged 90 or older)`;
   delete patient.age;
   delete patient.age_range;
-  out.patientSummary = to;
+  out.patient_summary = to;
   return from === to ? undefined : { from, to };
 }
 

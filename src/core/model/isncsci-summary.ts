@@ -21,9 +21,9 @@ export function compareIsncsciExams(exams: readonly IsncsciExamSummary[]): Isncs
 }
 
 /** Both at once, as the report model holds them. */
-export function buildIsncsciSummaries(assessments: readonly AssessmentView[]): { isncsciExams: IsncsciExamSummary[]; isncsciChanges: IsncsciChange[] } {
-  const isncsciExams = summarizeIsncsciExams(assessments);
-  return { isncsciExams, isncsciChanges: compareIsncsciExams(isncsciExams) };
+export function buildIsncsciSummaries(assessments: readonly AssessmentView[]): { isncsci_exams: IsncsciExamSummary[]; isncsci_changes: IsncsciChange[] } {
+  const exams = summarizeIsncsciExams(assessments);
+  return { isncsci_exams: exams, isncsci_changes: compareIsncsciExams(exams) };
 }
 
 function summarizeExam(a: AssessmentView): IsncsciExamSummary {
@@ -64,8 +64,8 @@ function compareTwo(from: IsncsciExamSummary, to: IsncsciExamSummary, n: number)
   const change: IsncsciChange = {
     from: from.assessment,
     to: to.assessment,
-    fromLabel: from.label ?? `exam ${n}`,
-    toLabel: to.label ?? `exam ${n + 1}`,
+    from_label: from.label ?? `exam ${n}`,
+    to_label: to.label ?? `exam ${n + 1}`,
     totals: [],
     text: '',
   };

@@ -23,8 +23,8 @@ export function findLimitations(c: CaseFile, clock: Clock, assessments: Assessme
   const add = (id: string, text: string): void => {
     data.push({ id, basis: 'data', text });
   };
-  if (evidence.notMeasured > 0) {
-    const n = evidence.notMeasured;
+  if (evidence.not_measured > 0) {
+    const n = evidence.not_measured;
     add(
       'not-measured',
       evidence.total === 1

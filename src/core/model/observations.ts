@@ -11,11 +11,11 @@ export function collectObservations(c: CaseFile, clock: Clock): ObservationView[
     (round.observations ?? []).map((o): ObservationView => {
       const view: ObservationView = withFields(o, {
         round: round.id,
-        roundLabel: round.label ?? `Round ${index + 1}`,
-        domainLabel: DOMAIN_LABELS[o.domain],
-        sourceLabel: SOURCE_LABELS[o.source],
+        round_label: round.label ?? `Round ${index + 1}`,
+        domain_label: DOMAIN_LABELS[o.domain],
+        source_label: SOURCE_LABELS[o.source],
       });
-      if (o.source === 'patient' || o.source === 'caregiver') view.measuredNote = 'not measured';
+      if (o.source === 'patient' || o.source === 'caregiver') view.measured_note = 'not measured';
       const when = makeTimePoint(clock, o);
       if (when) view.when = when;
       return view;
@@ -67,5 +67,5 @@ export function summarizeEvidence(observations: ObservationView[]): EvidenceSumm
       : total === 1
         ? `One observed change is recorded: ${list.replace(/^1 /, '')}.`
         : `Of ${total} observed changes, ${list}.${measured === 0 ? ' None was measured with a standardized instrument.' : ''}`;
-  return { total, bySource, measured, notMeasured: total - measured, text };
+  return { total, by_source: bySource, measured, not_measured: total - measured, text };
 }

@@ -17,7 +17,7 @@ export function buildOutcomes(assessments: AssessmentView[], instruments: Map<st
     const point: OutcomePoint = { assessment: a.id, value };
     if (a.date !== undefined) point.date = a.date;
     if (a.when?.day !== undefined) point.day = a.when.day;
-    if (a.when?.sinceOnsetDays !== undefined) point.since_onset_days = a.when.sinceOnsetDays;
+    if (a.when?.since_onset_days !== undefined) point.since_onset_days = a.when.since_onset_days;
     entry.points.push(point);
     series.set(key, entry);
   };
@@ -38,7 +38,7 @@ function judge(s: Series, instrument: Instrument | undefined): Outcome {
   const first = s.points[0] as OutcomePoint;
   const last = s.points[s.points.length - 1] as OutcomePoint;
   const change = Math.round((last.value - first.value) * 1000) / 1000;
-  const higherIsBetter = instrument?.higherIsBetter ?? true;
+  const higherIsBetter = instrument?.higher_is_better ?? true;
   // Published thresholds are for totals; a subscore's change is not judged against the total's MCID.
   const isTotal = s.measure === 'score' || s.instrument === 'isncsci';
   const mcid = isTotal ? instrument?.mcid : undefined;
@@ -85,16 +85,16 @@ function describeChange(o: Outcome, instrument: Instrument | undefined): string 
 function judgeAgainstThreshold(o: Outcome, instrument: Instrument | undefined, isTotal: boolean): string {
   const mcid = instrument?.mcid;
   if (o.mcid === undefined || !mcid) {
-    if (!isTotal) return instrument?.subscoreNoMcidReason ?? 'no minimal clinically important difference is established for this subscore';
-    return instrument?.noMcidReason ?? 'no minimal clinically important difference is established for this score';
+    if (!isTotal) return instrument?.subscore_no_mcid_reason ?? 'no minimal clinically important difference is established for this subscore';
+    return instrument?.no_mcid_reason ?? 'no minimal clinically important difference is established for this score';
   }
   const improving = o.higher_is_better ? o.change > 0 : o.change < 0;
   const kind = mcid.kind === 'mdc' ? 'minimal detectable change' : 'MCID';
   const forWorsening = !improving && mcid.worsening !== undefined ? ' for worsening' : '';
-  const whose = instrument?.builtIn ? 'the published' : 'the';
+  const whose = instrument?.built_in ? 'the published' : 'the';
   const forBaseline = mcid.rule === 'edss' ? ` for a baseline ${o.baseline <= 5.5 ? 'of 5.5 or less' : 'above 5.5'}` : '';
   const threshold = `${whose} ${kind}${forWorsening} of ${formatAmount(o.mcid, instrument)}${forBaseline}`;
-  const fromCase = instrument?.builtIn ? '' : ' given in the case file';
+  const fromCase = instrument?.built_in ? '' : ' given in the case file';
   const source = mcid.note ? `${o.mcid_source}; ${mcid.note}` : o.mcid_source;
   let text = `${o.meaningful ? 'reaching' : 'below'} ${threshold}${fromCase} (${source})`;
   if (o.meaningful && improving && mcid.substantial !== undefined && Math.abs(o.change) >= mcid.substantial) {

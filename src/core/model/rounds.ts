@@ -23,14 +23,14 @@ export function buildRounds(c: CaseFile, clock: Clock, observations: Observation
       label: round.label ?? `Round ${index + 1}`,
       interventions: (round.interventions ?? []).map(viewIntervention),
       observations: own,
-      observationsByDomain: groupByDomain(own),
+      observations_by_domain: groupByDomain(own),
     };
     const start = makeTimePoint(clock, { date: round.start, day: round.day ?? (index === 0 ? 0 : undefined) });
     const end = makeTimePoint(clock, { date: round.end, day: round.end_day });
     if (start) view.start = start;
     if (end) view.end = end;
     const days = daysFromTo(start, end);
-    if (days !== undefined) view.durationDays = days;
+    if (days !== undefined) view.duration_days = days;
     if (round.notes !== undefined) view.notes = round.notes;
     return view;
   });
@@ -39,7 +39,7 @@ export function buildRounds(c: CaseFile, clock: Clock, observations: Observation
 function viewIntervention(i: NonNullable<Round['interventions']>[number]): InterventionView {
   const view: InterventionView = {
     type: i.type,
-    typeLabel: TYPE_LABELS[i.type] ?? i.type,
+    type_label: TYPE_LABELS[i.type] ?? i.type,
     name: i.name ?? TYPE_LABELS[i.type] ?? i.type,
   };
   const p = i.product;
@@ -47,7 +47,7 @@ function viewIntervention(i: NonNullable<Round['interventions']>[number]): Inter
     const parts = [p.origin, p.cell_type, p.source ? `from ${lowerFirst(p.source)}` : undefined, p.manipulation]
       .filter((part): part is string => Boolean(part))
       .map(lowerFirst);
-    if (parts.length > 0) view.productText = parts.join(', ');
+    if (parts.length > 0) view.product_text = parts.join(', ');
   }
   if (i.dose !== undefined) view.dose = i.dose;
   if (i.route !== undefined) view.route = i.route;

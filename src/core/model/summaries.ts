@@ -44,7 +44,7 @@ export function pronounsFor(sex: CaseFile['patient']['sex']): ReportModel['prono
 }
 
 /** Length of follow-up from the start of the first round. */
-export function buildFollowUp(c: CaseFile, clock: Clock): ReportModel['followUp'] {
+export function buildFollowUp(c: CaseFile, clock: Clock): ReportModel['follow_up'] {
   if (!c.follow_up) return undefined;
   const when = makeTimePoint(clock, c.follow_up);
   const days = when?.day;

@@ -11,9 +11,9 @@ export function makeTimePoint(clock: Clock, input: WhenInput): TimePoint | undef
   const text = when.date !== undefined ? (dayText ? `${when.date} (${dayText})` : when.date) : (dayText ?? '');
   const point: TimePoint = withFields(when, { text });
   if (clock.onsetDay !== undefined && when.day !== undefined) {
-    point.sinceOnsetDays = when.day - clock.onsetDay;
-    point.sinceOnsetText =
-      point.sinceOnsetDays === 0 ? 'at onset' : `${describeDuration(point.sinceOnsetDays)} ${point.sinceOnsetDays < 0 ? 'before' : 'after'} onset`;
+    point.since_onset_days = when.day - clock.onsetDay;
+    point.since_onset_text =
+      point.since_onset_days === 0 ? 'at onset' : `${describeDuration(point.since_onset_days)} ${point.since_onset_days < 0 ? 'before' : 'after'} onset`;
   }
   return point;
 }

@@ -20,7 +20,7 @@ export function buildTimeline(c: CaseFile, clock: Clock, rounds: RoundView[], as
     if (r.end) push('round-end', r.end, `${r.label} ends`);
   }
   for (const a of assessments) {
-    push('assessment', a.when, `${a.instrumentShort}${a.label !== undefined ? `, ${lowerFirst(a.label)}` : ''}: ${a.resultText}`);
+    push('assessment', a.when, `${a.instrument_short}${a.label !== undefined ? `, ${lowerFirst(a.label)}` : ''}: ${a.result_text}`);
   }
   for (const m of c.medications ?? []) {
     if (m.date === undefined && m.day === undefined) continue;

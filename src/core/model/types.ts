@@ -8,19 +8,19 @@ export interface TimePoint extends When {
   /** "2023-03-01 (day 14)", "day 14", "2023-03". */
   text: string;
   /** Days since onset of the condition, where both are known. */
-  sinceOnsetDays?: number;
+  since_onset_days?: number;
   /** "8 months after onset". */
-  sinceOnsetText?: string;
+  since_onset_text?: string;
 }
 
 /** An observed change as reports show it. */
 export interface ObservationView extends Observation {
   round: string;
-  roundLabel: string;
-  domainLabel: string;
-  sourceLabel: string;
+  round_label: string;
+  domain_label: string;
+  source_label: string;
   /** "not measured" for self-reported and caregiver-reported changes. */
-  measuredNote?: string;
+  measured_note?: string;
   when?: TimePoint;
 }
 
@@ -44,18 +44,18 @@ export interface RoundView {
   start?: TimePoint;
   end?: TimePoint;
   /** End minus start: day 0 to day 60 is 60 days. */
-  durationDays?: number;
+  duration_days?: number;
   interventions: InterventionView[];
   observations: ObservationView[];
-  observationsByDomain: DomainGroup[];
+  observations_by_domain: DomainGroup[];
   notes?: string;
 }
 
 export interface InterventionView {
   type: string;
-  typeLabel: string;
+  type_label: string;
   name: string;
-  productText?: string;
+  product_text?: string;
   dose?: string;
   route?: string;
   sessions?: number;
@@ -64,16 +64,16 @@ export interface InterventionView {
 }
 
 export interface AssessmentView extends Assessment {
-  instrumentName: string;
+  instrument_name: string;
   /** "SCIM III": for tables and timelines. */
-  instrumentShort: string;
+  instrument_short: string;
   when?: TimePoint;
   /** ISNCSCI classification computed from `exam`; null where the assessment has none. */
   derived: IsncsciDerived | null;
   /** ISNCSCI motor scores by myotome and side, from `exam`; null without one. */
-  motorScores: MotorScoreRow[] | null;
+  motor_scores: MotorScoreRow[] | null;
   /** One line of results: "score 52", "UEMS 18, LEMS 0 …". */
-  resultText: string;
+  result_text: string;
 }
 
 /** An image from the case file; the I/O layer fills in where it can be found. */
@@ -84,7 +84,7 @@ export interface FigureView {
   alt: string;
   when?: TimePoint;
   /** The image inlined as a data: URI (HTML and PDF). */
-  dataUri?: string;
+  data_uri?: string;
   /** A link to the image relative to the Markdown output. */
   href?: string;
 }
@@ -133,9 +133,9 @@ export interface Limitation {
 
 export interface EvidenceSummary {
   total: number;
-  bySource: { source: Source; label: string; count: number }[];
+  by_source: { source: Source; label: string; count: number }[];
   measured: number;
-  notMeasured: number;
+  not_measured: number;
   text: string;
 }
 
@@ -153,28 +153,28 @@ export interface ReportModel {
   language: string;
   keywords: string[];
   input: CaseFile;
-  patientSummary: string;
+  patient_summary: string;
   /** Words for the patient in running text, from `sex` ("they" where unknown). */
   pronouns: { subject: string; object: string; possessive: string };
-  conditionSummary: string;
+  condition_summary: string;
   onset?: TimePoint;
   rounds: RoundView[];
   observations: ObservationView[];
-  observationsByDomain: DomainGroup[];
-  observationsBySource: SourceGroup[];
+  observations_by_domain: DomainGroup[];
+  observations_by_source: SourceGroup[];
   assessments: AssessmentView[];
   timeline: TimelineEntry[];
   outcomes: Outcome[];
   evidence: EvidenceSummary;
-  adverseEvents: AdverseEventsView;
-  followUp?: { when?: TimePoint; days?: number; text: string; notes?: string };
+  adverse_events: AdverseEventsView;
+  follow_up?: { when?: TimePoint; days?: number; text: string; notes?: string };
   limitations: Limitation[];
-  limitationsByBasis: { always: Limitation[]; data: Limitation[]; author: Limitation[] };
+  limitations_by_basis: { always: Limitation[]; data: Limitation[]; author: Limitation[] };
   figures: FigureView[];
   /** The ISNCSCI summary of each exam (raw exam or totals only), in time order. */
-  isncsciExams: IsncsciExamSummary[];
+  isncsci_exams: IsncsciExamSummary[];
   /** What changed between consecutive ISNCSCI exams. */
-  isncsciChanges: IsncsciChange[];
+  isncsci_changes: IsncsciChange[];
   /** One SVG line chart per whole measure assessed more than once (see src/core/charts). */
   charts: ChartView[];
   abstract: string;
@@ -222,8 +222,8 @@ export interface IsncsciTotalChange {
 export interface IsncsciChange {
   from: string;
   to: string;
-  fromLabel: string;
-  toLabel: string;
+  from_label: string;
+  to_label: string;
   /** Days between the exams, where both are placed in time. */
   days?: number;
   ais?: IsncsciGradeChange;
@@ -242,7 +242,7 @@ export interface ChartView {
   file: string;
   svg: string;
   /** `data:image/svg+xml;base64,…` */
-  dataUri: string;
+  data_uri: string;
   /** A text alternative that gives the values. */
   alt: string;
 }

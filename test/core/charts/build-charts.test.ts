@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { caseText, exampleText, modelOf } from '../../helpers/cases.js';
 
-const decode = (dataUri: string) => Buffer.from(dataUri.replace(/^data:image\/svg\+xml;base64,/, ''), 'base64').toString('utf8');
+const decode = (data_uri: string) => Buffer.from(data_uri.replace(/^data:image\/svg\+xml;base64,/, ''), 'base64').toString('utf8');
 
 describe('charts in the report model', () => {
   const model = modelOf(exampleText('sci-assessments'));
@@ -13,8 +13,8 @@ describe('charts in the report model', () => {
 
   it('embed the same SVG as a base64 data: URI', () => {
     for (const chart of model.charts) {
-      expect(chart.dataUri.startsWith('data:image/svg+xml;base64,')).toBe(true);
-      expect(decode(chart.dataUri)).toBe(chart.svg);
+      expect(chart.data_uri.startsWith('data:image/svg+xml;base64,')).toBe(true);
+      expect(decode(chart.data_uri)).toBe(chart.svg);
     }
   });
 

@@ -5,7 +5,7 @@ import { caseText, exampleText, modelOf, validOrThrow } from '../../helpers/case
 
 const honestyOf = (text: string, change: (m: ReportModel) => ReportModel = (m) => m) =>
   assessHonesty(validOrThrow(text).caseFile, change(modelOf(text)));
-const countsOf = (text: string) => Object.fromEntries(honestyOf(text).evidence.bySource.map((s) => [s.label, s.count]));
+const countsOf = (text: string) => Object.fromEntries(honestyOf(text).evidence.by_source.map((s) => [s.label, s.count]));
 /** The model without its data limitations: what the check must then compute itself. */
 const withoutDataLimitations = (m: ReportModel): ReportModel => ({ ...m, limitations: m.limitations.filter((l) => l.basis !== 'data') });
 
@@ -13,13 +13,13 @@ describe('honesty: the evidence summary', () => {
   it('counts the Steven example: 15 changes, none measured, each marked "not measured"', () => {
     const { evidence } = honestyOf(exampleText('steven-sci'));
     expect(countsOf(exampleText('steven-sci'))).toEqual({ 'self-reported': 13, 'caregiver-reported': 2, 'clinician-observed': 0, measured: 0 });
-    expect(evidence).toMatchObject({ total: 15, measured: 0, notMeasured: 15 });
+    expect(evidence).toMatchObject({ total: 15, measured: 0, not_measured: 15 });
     expect(evidence.unmeasured).toHaveLength(15);
     expect(evidence.unmeasured.every((u) => u.note === 'not measured')).toBe(true);
     expect(evidence.unmeasured[0]).toEqual({
       path: 'rounds[0].observations[0]',
       source: 'caregiver',
-      sourceLabel: 'caregiver-reported',
+      source_label: 'caregiver-reported',
       finding: 'his support system noticed better motor function overall',
       note: 'not measured',
     });
@@ -29,13 +29,13 @@ describe('honesty: the evidence summary', () => {
   it('counts the assessments example: 5 measured, 2 seen by a clinician, 3 self-reported, 2 by a caregiver', () => {
     const { evidence } = honestyOf(exampleText('sci-assessments'));
     expect(countsOf(exampleText('sci-assessments'))).toEqual({ 'self-reported': 3, 'caregiver-reported': 2, 'clinician-observed': 2, measured: 5 });
-    expect(evidence).toMatchObject({ total: 12, measured: 5, notMeasured: 7 });
+    expect(evidence).toMatchObject({ total: 12, measured: 5, not_measured: 7 });
     expect(evidence.unmeasured.map((u) => u.source).sort()).toEqual(['caregiver', 'caregiver', 'clinician', 'clinician', 'patient', 'patient', 'patient']);
     expect(evidence.unmeasured.some((u) => u.path === 'rounds[0].observations[4]')).toBe(false); // measured SCIM III change
   });
 
   it('says so when nothing was observed', () => {
-    expect(honestyOf(caseText()).evidence).toMatchObject({ total: 0, measured: 0, notMeasured: 0, unmeasured: [] });
+    expect(honestyOf(caseText()).evidence).toMatchObject({ total: 0, measured: 0, not_measured: 0, unmeasured: [] });
   });
 });
 

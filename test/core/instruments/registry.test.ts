@@ -22,7 +22,7 @@ describe('the built-in registry', () => {
   });
 
   it.each(BUILT_IN_INSTRUMENTS.map((i) => [i.id, i] as const))('%s has a valid range, step, short name and a threshold or a reason', (_id, i) => {
-    expect(i.builtIn).toBe(true);
+    expect(i.built_in).toBe(true);
     expect(i.short.length).toBeGreaterThan(0);
     expect(i.range[0]).toBeLessThan(i.range[1]);
     expect(i.step).toBeGreaterThan(0);
@@ -32,19 +32,19 @@ describe('the built-in registry', () => {
       expect(min).toBeGreaterThanOrEqual(i.range[0]);
       expect(max).toBeLessThanOrEqual(i.range[1]);
     }
-    for (const key of Object.keys(i.subscores ?? {})) expect(i.subscoreLabels?.[key], key).toBeTruthy();
+    for (const key of Object.keys(i.subscores ?? {})) expect(i.subscore_labels?.[key], key).toBeTruthy();
     // Either a threshold with a source, or the reason none is given: never both, never neither.
-    expect(Boolean(i.mcid) !== Boolean(i.noMcidReason)).toBe(true);
+    expect(Boolean(i.mcid) !== Boolean(i.no_mcid_reason)).toBe(true);
     if (i.mcid) {
       expect(i.mcid.value).toBeGreaterThan(0);
       expect(i.mcid.source).toMatch(/\d{4}|convention/);
     } else {
-      expect(i.noMcidReason).toMatch(/no (single )?minimal clinically important difference|vary/);
+      expect(i.no_mcid_reason).toMatch(/no (single )?minimal clinically important difference|vary/);
     }
   });
 
   it('matches the directions and ranges of the format document', () => {
-    const shape = Object.fromEntries(BUILT_IN_INSTRUMENTS.map((i) => [i.id, [...i.range, i.higherIsBetter]]));
+    const shape = Object.fromEntries(BUILT_IN_INSTRUMENTS.map((i) => [i.id, [...i.range, i.higher_is_better]]));
     expect(shape).toMatchObject({
       'scim-iii': [0, 100, true], 'wisci-ii': [0, 20, true], fim: [18, 126, true], berg: [0, 56, true], edss: [0, 10, false],
       'alsfrs-r': [0, 48, true], nihss: [0, 42, false], mrs: [0, 6, false], 'gmfm-66': [0, 100, true], 'mds-updrs-iii': [0, 132, false], 'nrs-pain': [0, 10, false],
@@ -58,7 +58,7 @@ describe('the built-in registry', () => {
     expect(scim.mcid).toMatchObject({ value: 4, substantial: 10, kind: 'mcid' });
     expect(scim.mcid?.source).toMatch(/^Scivoletto G et al\. 2013, Disabil Rehabil/);
     expect(scim.mcid?.note).toContain('Corallo V et al. 2017');
-    expect(scim.subscoreNoMcidReason).toContain('Corallo');
+    expect(scim.subscore_no_mcid_reason).toContain('Corallo');
   });
 
   it('gives WISCI II a smallest real difference of 1 level (2 in acute injury), as an MDC, not an MCID', () => {
@@ -73,7 +73,7 @@ describe('the built-in registry', () => {
   it('says that no MCID is established for the ISNCSCI totals, and gives each total its own range', () => {
     const isncsci = get('isncsci');
     expect(isncsci.mcid).toBeUndefined();
-    expect(isncsci.noMcidReason).toContain('ISNCSCI');
+    expect(isncsci.no_mcid_reason).toContain('ISNCSCI');
     expect(rangeOf(isncsci, 'uems')).toEqual([0, 50]);
     expect(rangeOf(isncsci, 'motor_total')).toEqual([0, 100]);
     expect(rangeOf(isncsci, 'pp_total')).toEqual([0, 112]);
@@ -120,10 +120,10 @@ describe('case-defined instruments', () => {
 
   it('join the built-ins, with their unit, and a source that says where the threshold comes from', () => {
     const grip = table.get('grip');
-    expect(grip).toMatchObject({ builtIn: false, short: 'Grip strength', step: 1, mcid: { value: 5, kind: 'mcid' } });
+    expect(grip).toMatchObject({ built_in: false, short: 'Grip strength', step: 1, mcid: { value: 5, kind: 'mcid' } });
     expect(grip?.mcid?.source).toContain('case file');
     expect(formatAmount(6, grip)).toBe('6 kg');
-    expect(table.get('sway')?.noMcidReason).toBe('no minimal clinically important difference is given for Sway index');
+    expect(table.get('sway')?.no_mcid_reason).toBe('no minimal clinically important difference is given for Sway index');
     expect(listInstruments(table).map((i) => i.id).slice(-2)).toEqual(['grip', 'sway']);
     expect(grip && describeThreshold(grip)).toContain('(defined in the case file)');
   });

@@ -19,8 +19,8 @@ function classifyCaseText(text: string) {
   if (!result.ok) throw new Error(`the case file is refused:\n${result.issues.map((i) => `${i.line ?? '?'}: ${i.message}`).join('\n')}`);
   const model = buildReportModel(result.value.caseFile, result.value.instruments);
   const [assessment] = model.assessments;
-  if (!assessment?.derived || !assessment.motorScores) throw new Error('the exam was not classified');
-  return { derived: assessment.derived, motorScores: assessment.motorScores, summary: model.isncsciExams[0] };
+  if (!assessment?.derived || !assessment.motor_scores) throw new Error('the exam was not classified');
+  return { derived: assessment.derived, motor_scores: assessment.motor_scores, summary: model.isncsci_exams[0] };
 }
 
 /** One side's motor total over some myotomes of the report's motor table; ND where one is NT. */
@@ -42,16 +42,16 @@ describe('the 128 ISNCSCI 2019 reference exams, from case file text to the repor
   });
 
   it.each(cases)('exam $id in $form form ($what)', ({ record, form }: { record: ReferenceRecord; form: ExamForm }) => {
-    const { derived, motorScores, summary } = classifyCaseText(referenceCaseText(record, form));
+    const { derived, motor_scores, summary } = classifyCaseText(referenceCaseText(record, form));
     const t = record.totals;
     // AIS, completeness, NLI, sensory and motor levels, the four ZPPs, UEMS, LEMS, LT and PP totals.
     expect(derived).toEqual(expectedDerived(record));
     expect(summary).toMatchObject({ source: 'exam', ais: derived.ais, nli: derived.nli, zpp: derived.zpp });
     // The per-side totals, which casereport does not derive: its motor table and its totals must agree with them.
     for (const side of ['right', 'left'] as const) {
-      expect(tableTotal(motorScores, side, 'upper'), `${side} upper`).toBe(readReferenceTotal(t[`${side}UpperMotorTotal`]));
-      expect(tableTotal(motorScores, side, 'lower'), `${side} lower`).toBe(readReferenceTotal(t[`${side}LowerMotorTotal`]));
-      expect(tableTotal(motorScores, side, 'all'), `${side} motor`).toBe(readReferenceTotal(t[`${side}MotorTotal`]));
+      expect(tableTotal(motor_scores, side, 'upper'), `${side} upper`).toBe(readReferenceTotal(t[`${side}UpperMotorTotal`]));
+      expect(tableTotal(motor_scores, side, 'lower'), `${side} lower`).toBe(readReferenceTotal(t[`${side}LowerMotorTotal`]));
+      expect(tableTotal(motor_scores, side, 'all'), `${side} motor`).toBe(readReferenceTotal(t[`${side}MotorTotal`]));
     }
     expect(derived.lt_total).toBe(addTotals(readReferenceTotal(t.rightTouchTotal), readReferenceTotal(t.leftTouchTotal)));
     expect(derived.pp_total).toBe(addTotals(readReferenceTotal(t.rightPrickTotal), readReferenceTotal(t.leftPrickTotal)));

@@ -54,8 +54,8 @@ describe('deidentifyModel', () => {
     ]);
     expect(out.assessments.map((a) => a.when?.text)).toEqual(['day -5', 'day 364']);
     expect(out.observations.map((o) => o.when?.text)).toEqual(['day ~56', 'day 364']);
-    expect(out.adverseEvents.items[0]?.when?.text).toBe('day 1');
-    expect(out.followUp?.when?.text).toBe('day 364');
+    expect(out.adverse_events.items[0]?.when?.text).toBe('day 1');
+    expect(out.follow_up?.when?.text).toBe('day 364');
     expect(out.timeline.map((t) => t.when?.text)).toEqual(expect.arrayContaining(['day -267', 'day -5', 'day 1', 'day 126', 'day 364']));
     expect(out.outcomes[0]?.points.map((p) => [p.date, p.day])).toEqual([
       [undefined, -5],
@@ -89,10 +89,10 @@ describe('deidentifyModel', () => {
 
   it('shows an age over 89 as "90 or older", in the summary, the abstract and the text', () => {
     expect(out.input.patient.age).toBeUndefined();
-    expect(out.patientSummary).toContain('90 or older');
-    expect(out.patientSummary).not.toContain('93');
-    expect(out.abstract).toContain(out.patientSummary);
-    expect(JSON.stringify([out.input, out.patientSummary, out.abstract, out.timeline])).not.toMatch(/\b93\b/);
+    expect(out.patient_summary).toContain('90 or older');
+    expect(out.patient_summary).not.toContain('93');
+    expect(out.abstract).toContain(out.patient_summary);
+    expect(JSON.stringify([out.input, out.patient_summary, out.abstract, out.timeline])).not.toMatch(/\b93\b/);
     expect(out.input.patient.history).toBe('A 90-or-older; injured on day -267.');
   });
 
@@ -111,10 +111,10 @@ describe('deidentifyModel', () => {
   it('keeps an age of 89 and an age range under 90', () => {
     const kept = deidentifyModel(modelOf(caseText((c) => Object.assign(c.patient as object, { age: 89 }))));
     expect(kept.input.patient.age).toBe(89);
-    expect(kept.patientSummary).toContain('89-year-old');
+    expect(kept.patient_summary).toContain('89-year-old');
     const range = deidentifyModel(modelOf(caseText((c) => Object.assign(c.patient as object, { age_range: '90-99' }))));
     expect(range.input.patient.age_range).toBeUndefined();
-    expect(range.patientSummary).toContain('90 or older');
+    expect(range.patient_summary).toContain('90 or older');
   });
 
   it('changes nothing in a case without dates or old ages, and is idempotent', () => {

@@ -8,8 +8,8 @@ describe('ISNCSCI summary per exam (sci-assessments)', () => {
   const model = modelOf(exampleText('sci-assessments'));
 
   it('summarizes both raw exams with the classification the standard gives', () => {
-    expect(model.isncsciExams.map((e) => e.assessment)).toEqual(['isncsci-baseline', 'isncsci-follow-up']);
-    const [baseline, followUp] = model.isncsciExams;
+    expect(model.isncsci_exams.map((e) => e.assessment)).toEqual(['isncsci-baseline', 'isncsci-follow-up']);
+    const [baseline, follow_up] = model.isncsci_exams;
     expect(baseline).toMatchObject({
       source: 'exam',
       label: 'Baseline',
@@ -25,19 +25,19 @@ describe('ISNCSCI summary per exam (sci-assessments)', () => {
       pp_total: 25,
       zpp: { sensory_right: 'NA', sensory_left: 'NA', motor_right: 'L5', motor_left: 'S1' },
     });
-    expect(baseline?.when?.sinceOnsetDays).toBe(262);
+    expect(baseline?.when?.since_onset_days).toBe(262);
     expect(baseline?.text).toBe('AIS C, NLI C5*; UEMS 18/50, LEMS 9/50, motor total 27/100; light touch 63/112, pin prick 25/112');
-    expect(followUp).toMatchObject({ ais: 'C', nli: 'C5*', uems: 24, lems: 16, motor_total: 40, lt_total: 64, pp_total: 33 });
+    expect(follow_up).toMatchObject({ ais: 'C', nli: 'C5*', uems: 24, lems: 16, motor_total: 40, lt_total: 64, pp_total: 33 });
   });
 
   it('gives the change between the exams: AIS and NLI from and to, and the totals deltas (motor 27 to 40)', () => {
-    expect(model.isncsciChanges).toHaveLength(1);
-    const [change] = model.isncsciChanges;
+    expect(model.isncsci_changes).toHaveLength(1);
+    const [change] = model.isncsci_changes;
     expect(change).toMatchObject({
       from: 'isncsci-baseline',
       to: 'isncsci-follow-up',
-      fromLabel: 'Baseline',
-      toLabel: 'Follow-up',
+      from_label: 'Baseline',
+      to_label: 'Follow-up',
       days: 369,
       ais: { from: 'C', to: 'C', changed: false },
       nli: { from: 'C5*', to: 'C5*', changed: false },
@@ -61,7 +61,7 @@ describe('ISNCSCI totals-only exams (every-field fixture)', () => {
   const model = modelOf(readFileSync(join(ROOT, 'test', 'render', 'fixtures', 'every-field.yaml'), 'utf8'));
 
   it('are summarized from the totals written, with the motor total added up', () => {
-    const [first, second] = model.isncsciExams;
+    const [first, second] = model.isncsci_exams;
     expect(first).toMatchObject({ source: 'totals', ais: 'B', nli: 'T4', uems: 10, lems: 5, motor_total: 15 });
     expect(first?.lt_total).toBeUndefined();
     expect(first?.text).toBe('AIS B, NLI T4; UEMS 10/50, LEMS 5/50, motor total 15/100');
@@ -69,8 +69,8 @@ describe('ISNCSCI totals-only exams (every-field fixture)', () => {
   });
 
   it('compare what both exams give, and say what one of them lacks', () => {
-    const [change] = model.isncsciChanges;
-    expect(change).toMatchObject({ fromLabel: 'exam 1', toLabel: 'exam 2' });
+    const [change] = model.isncsci_changes;
+    expect(change).toMatchObject({ from_label: 'exam 1', to_label: 'exam 2' });
     expect(change?.ais).toBeUndefined();
     expect(change?.days).toBe(39);
     expect(change?.text).toBe('AIS B to not recorded; NLI T4 to not recorded; UEMS 10 to 12 (+2); LEMS 5 to 5 (no change); motor total 15 to 17 (+2)');
