@@ -17,7 +17,10 @@ const { values, positionals } = parseArgs({ allowPositionals: true, options: { r
 const count = Number(positionals[0] ?? 1000);
 const kind = positionals[1] ?? 'mix';
 const runs = Number(values.runs ?? (values.against ? 3 : 1));
-const builds = [{ name: 'this checkout', root: ROOT }, ...(values.against ? [{ name: values.against, root: resolve(values.against) }] : [])];
+const builds = [
+  { name: 'this checkout', root: ROOT },
+  ...(values.against ? [{ name: values.against, root: resolve(values.against) }] : []),
+];
 const work = join(ROOT, 'bench', 'out');
 // The cases are kept between runs: writing or deleting ten thousand files keeps the disk busy for
 // seconds afterwards, which would be measured as casereport's time.
@@ -56,8 +59,11 @@ for (const [i, build] of builds.entries()) {
   const seconds = median(results[i].map((r) => r.seconds));
   const peaks = results[i].map((r) => r.peakMb).filter((p) => p !== undefined);
   const each = runs > 1 ? ` (runs: ${results[i].map((r) => r.seconds.toFixed(2)).join(', ')} s)` : '';
-  console.log(`markdown (${kind}, ${build.name}): ${count} cases in ${seconds.toFixed(2)} s = ${(count / seconds).toFixed(0)} cases/s` +
-    (peaks.length ? `, peak memory ${Math.max(...peaks).toFixed(0)} MB` : '') + each);
+  console.log(
+    `markdown (${kind}, ${build.name}): ${count} cases in ${seconds.toFixed(2)} s = ${(count / seconds).toFixed(0)} cases/s` +
+      (peaks.length ? `, peak memory ${Math.max(...peaks).toFixed(0)} MB` : '') +
+      each,
+  );
 }
 if (builds.length === 2) {
   const ratio = median(results[1].map((r) => r.seconds)) / median(results[0].map((r) => r.seconds));

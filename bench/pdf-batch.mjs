@@ -30,17 +30,26 @@ async function bareLoop(pdfOptions, prepare = (html) => html) {
     executablePath: browserPath,
     headless: true,
     pipe: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   let next = 0;
-  await Promise.all(Array.from({ length: pages }, async () => {
-    const page = await browser.newPage();
-    while (next < htmls.length) {
-      const html = prepare(htmls[next++]);
-      await page.setContent(html, { waitUntil: 'load' });
-      await page.pdf(pdfOptions);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: pages }, async () => {
+      const page = await browser.newPage();
+      while (next < htmls.length) {
+        const html = prepare(htmls[next++]);
+        await page.setContent(html, { waitUntil: 'load' });
+        await page.pdf(pdfOptions);
+      }
+    }),
+  );
   await browser.close();
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
@@ -56,7 +65,19 @@ const out = join(work, 'pdf');
 const results = [];
 for (let round = 0; round < rounds; round++) {
   rmSync(out, { recursive: true, force: true });
-  const ours = timeCommand(process.execPath, [CLI, 'render', cases, '--format', 'pdf', '--out-dir', out, '--concurrency', String(pages), '--force', '-q']);
+  const ours = timeCommand(process.execPath, [
+    CLI,
+    'render',
+    cases,
+    '--format',
+    'pdf',
+    '--out-dir',
+    out,
+    '--concurrency',
+    String(pages),
+    '--force',
+    '-q',
+  ]);
   const barePlain = await bareLoop(plain);
   const bareSame = await bareLoop(same, withHeader);
   results.push({ ours, barePlain, bareSame });
@@ -64,6 +85,12 @@ for (let round = 0; round < rounds; round++) {
 const best = (key) => Math.min(...results.map((r) => r[key]));
 const rate = (s) => (count / s).toFixed(1);
 console.log(`browser ${browserPath}, ${count} cases, ${pages} pages; best of ${results.length} rounds`);
-console.log(`casereport render --format pdf (whole process: validation, HTML, isolation, print, metadata): ${best('ours').toFixed(2)} s = ${rate(best('ours'))} cases/s`);
-console.log(`bare Puppeteer loop, default page.pdf options:            ${best('barePlain').toFixed(2)} s = ${rate(best('barePlain'))} cases/s -> casereport at ${((best('barePlain') / best('ours')) * 100).toFixed(0)}%`);
-console.log(`bare Puppeteer loop, casereport's print options (margins, tagged, outline, running header and footer): ${best('bareSame').toFixed(2)} s = ${rate(best('bareSame'))} cases/s -> casereport at ${((best('bareSame') / best('ours')) * 100).toFixed(0)}%`);
+console.log(
+  `casereport render --format pdf (whole process: validation, HTML, isolation, print, metadata): ${best('ours').toFixed(2)} s = ${rate(best('ours'))} cases/s`,
+);
+console.log(
+  `bare Puppeteer loop, default page.pdf options:            ${best('barePlain').toFixed(2)} s = ${rate(best('barePlain'))} cases/s -> casereport at ${((best('barePlain') / best('ours')) * 100).toFixed(0)}%`,
+);
+console.log(
+  `bare Puppeteer loop, casereport's print options (margins, tagged, outline, running header and footer): ${best('bareSame').toFixed(2)} s = ${rate(best('bareSame'))} cases/s -> casereport at ${((best('bareSame') / best('ours')) * 100).toFixed(0)}%`,
+);

@@ -31,8 +31,12 @@ for (let i = 0; i < runs; i++) {
   }
 }
 const ourMedian = median(times.casereport);
-console.log(`casereport render examples/steven-sci.yaml --format pdf (browser ${ours}): median ${ourMedian.toFixed(2)} s of ${runs} [${times.casereport.map((t) => t.toFixed(2)).join(', ')}]`);
+console.log(
+  `casereport render examples/steven-sci.yaml --format pdf (browser ${ours}): median ${ourMedian.toFixed(2)} s of ${runs} [${times.casereport.map((t) => t.toFixed(2)).join(', ')}]`,
+);
 for (const peer of peers) {
   const m = median(times[peer.label]);
-  console.log(`${peer.label}: median ${m.toFixed(2)} s [${times[peer.label].map((t) => t.toFixed(2)).join(', ')}] -> casereport takes ${(ourMedian / m).toFixed(2)} of its time`);
+  console.log(
+    `${peer.label}: median ${m.toFixed(2)} s [${times[peer.label].map((t) => t.toFixed(2)).join(', ')}] -> casereport takes ${(ourMedian / m).toFixed(2)} of its time`,
+  );
 }

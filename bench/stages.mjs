@@ -45,5 +45,7 @@ for (const name of ['minimal', 'steven-sci', 'sci-assessments']) {
   const text = readFileSync(join(ROOT, 'examples', `${name}.yaml`), 'utf8');
   pipeline(text, Math.min(300, rounds));
   const { parse, validate, model, render } = pipeline(text, rounds);
-  console.log(`${name.padEnd(18)} ${parse.toFixed(3)}  ${validate.toFixed(3)}          ${model.toFixed(3)}  ${render.toFixed(3)}      ${(validate + model + render).toFixed(3)}`);
+  console.log(
+    `${name.padEnd(18)} ${parse.toFixed(3)}  ${validate.toFixed(3)}          ${model.toFixed(3)}  ${render.toFixed(3)}      ${(validate + model + render).toFixed(3)}`,
+  );
 }

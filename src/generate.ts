@@ -57,7 +57,12 @@ export function renderValidCase(valid: ValidCase, text: string, options: RenderT
   const outputs = new Map<TextOutputFormat, string>();
   try {
     for (const format of options.formats) {
-      outputs.set(format, format === 'json' ? `${JSON.stringify(model, null, 2)}\n` : options.template.render(format, model, { generator: options.generator }));
+      outputs.set(
+        format,
+        format === 'json'
+          ? `${JSON.stringify(model, null, 2)}\n`
+          : options.template.render(format, model, { generator: options.generator }),
+      );
     }
   } catch (error) {
     if (error instanceof TemplateError) return { ok: false, kind: 'template', error };
@@ -67,7 +72,11 @@ export function renderValidCase(valid: ValidCase, text: string, options: RenderT
 }
 
 function attachFigures(model: ReportModel, resolveFigure: FigureResolver): CaseIssue[] {
-  const { found, issues } = resolveFigures(model.figures.map((f) => f.file), model.id, resolveFigure);
+  const { found, issues } = resolveFigures(
+    model.figures.map((f) => f.file),
+    model.id,
+    resolveFigure,
+  );
   model.figures.forEach((figure, i) => Object.assign(figure, found[i]));
   return issues;
 }

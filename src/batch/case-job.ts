@@ -67,7 +67,8 @@ export async function renderCaseJob(ref: InputRef, settings: CaseJobSettings): P
     source = readCaseSource(ref);
   } catch (error) {
     const caseName = { name, ...(ref.kind === 'file' ? { path: ref.path } : {}) };
-    if (error instanceof CaseReadError) return { status: 'failed', failure: { source: caseName, kind: 'invalid', message: error.message, issues: [error.toIssue()] } };
+    if (error instanceof CaseReadError)
+      return { status: 'failed', failure: { source: caseName, kind: 'invalid', message: error.message, issues: [error.toIssue()] } };
     return failed(caseName, 'internal', `internal error while reading the case file: ${errorText(error)}`);
   }
   try {
@@ -90,7 +91,8 @@ async function renderSource(ref: InputRef, source: CaseSource, settings: CaseJob
   if (!settings.force && settings.output === undefined && source.path !== undefined) {
     const casePath = source.path;
     const targets = reports.map((r) => r.target);
-    if (isUpToDate(targets, () => statSync(casePath).mtimeMs, settings.templateMtime)) return { status: 'skipped', source: caseName, targets };
+    if (isUpToDate(targets, () => statSync(casePath).mtimeMs, settings.templateMtime))
+      return { status: 'skipped', source: caseName, targets };
   }
   const wantsPdf = settings.formats.includes('pdf');
   const textFormats = settings.formats.filter((f): f is TextOutputFormat => f !== 'pdf');
@@ -103,11 +105,14 @@ async function renderSource(ref: InputRef, source: CaseSource, settings: CaseJob
     chartName: planned.chartName,
   });
   if (!result.ok) {
-    return result.kind === 'invalid' ? invalid(source, result.issues) : failed(caseName, 'template', `template error: ${result.error.describe()}`);
+    return result.kind === 'invalid'
+      ? invalid(source, result.issues)
+      : failed(caseName, 'template', `template error: ${result.error.describe()}`);
   }
   const outputs: RenderedOutput[] = [];
   if (planned.chartDir !== undefined) {
-    for (const [i, chart] of result.model.charts.entries()) outputs.push({ format: 'md', target: join(planned.chartDir, planned.chartName(i + 1) ?? ''), content: chart.svg });
+    for (const [i, chart] of result.model.charts.entries())
+      outputs.push({ format: 'md', target: join(planned.chartDir, planned.chartName(i + 1) ?? ''), content: chart.svg });
   }
   for (const { format, target } of reports) {
     if (format !== 'pdf') outputs.push({ format, target, content: result.outputs.get(format) ?? '' });

@@ -67,11 +67,17 @@ export function checkNamePattern(pattern: string): string | undefined {
 export function outputsFor(ref: InputRef, id: string, settings: OutputSettings): CaseOutputs | { problem: string } {
   const parts = { id, ...sourceParts(ref) };
   const named = (format: OutputFormat): string =>
-    join(settings.outDir, settings.namePattern.replace(/\{(id|ext|name|dir)\}/g, (_, key: keyof NameParts) => ({ ...parts, ext: EXTENSIONS[format] })[key]).replace(/^[\\/]+/, ''));
+    join(
+      settings.outDir,
+      settings.namePattern
+        .replace(/\{(id|ext|name|dir)\}/g, (_, key: keyof NameParts) => ({ ...parts, ext: EXTENSIONS[format] })[key])
+        .replace(/^[\\/]+/, ''),
+    );
   const reports = settings.formats.map((format) => ({ format, target: settings.output ?? named(format) }));
   if (settings.output === undefined) {
     for (const { target } of reports) {
-      if (!isInside(settings.outDir, target)) return { problem: `the output ${target} would be outside the output folder ${settings.outDir}` };
+      if (!isInside(settings.outDir, target))
+        return { problem: `the output ${target} would be outside the output folder ${settings.outDir}` };
     }
   }
   // Charts are named after the Markdown report (or the file -o names), wherever it is written.

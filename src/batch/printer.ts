@@ -11,7 +11,11 @@ export interface StartedPrinter {
  * Finds and starts the browser, makes sure it dies with this process, and opens the first page.
  * The browser driver is loaded here, so that jobs without PDF never load it.
  */
-export async function startPrinter(options: { browserPath?: string; concurrency: number; log: (line: string) => void }): Promise<StartedPrinter> {
+export async function startPrinter(options: {
+  browserPath?: string;
+  concurrency: number;
+  log: (line: string) => void;
+}): Promise<StartedPrinter> {
   const { BrowserError, PdfPrinter, registerExitCleanup } = await import('../pdf/index.js');
   try {
     const printer = await PdfPrinter.launch({

@@ -155,5 +155,5 @@ function describeWriteError(error: unknown): string {
     EEXIST: 'a file is in the way of a folder',
   };
   const reason = e.code !== undefined ? reasons[e.code] : undefined;
-  return reason && e.path ? `${e.path}: ${reason}` : e.message ?? String(error);
+  return reason && e.path ? `${e.path}: ${reason}` : (e.message ?? String(error));
 }

@@ -92,7 +92,10 @@ export async function renderCases(options: RenderCasesOptions, hooks: RenderHook
   const concurrency = options.concurrency ?? availableParallelism();
   const wantsPdf = options.formats.includes('pdf');
   // Chromium boots while this thread compiles the template and finds the cases.
-  const starting = wantsPdf && !options.printer ? startPrinter({ ...options, concurrency, log: (message) => hooks.onEvent?.({ type: 'log', message }) }) : undefined;
+  const starting =
+    wantsPdf && !options.printer
+      ? startPrinter({ ...options, concurrency, log: (message) => hooks.onEvent?.({ type: 'log', message }) })
+      : undefined;
   starting?.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   let ownPrinter: StartedPrinter | undefined;
   try {
@@ -104,7 +107,11 @@ export async function renderCases(options: RenderCasesOptions, hooks: RenderHook
     let refs = options.shard ? selectShard(expanded.refs, options.shard) : expanded.refs;
     if (options.only) refs = refs.filter((ref) => ref.kind === 'file' && options.only?.has(realPath(ref.path)));
     if (options.output !== undefined && (refs.length + expanded.problems.length !== 1 || options.formats.length !== 1)) {
-      throw new RenderSetupError('-o/--output takes one input and one format', 'usage', 'use --out-dir (and --name) for several inputs or formats');
+      throw new RenderSetupError(
+        '-o/--output takes one input and one format',
+        'usage',
+        'use --out-dir (and --name) for several inputs or formats',
+      );
     }
     hooks.onEvent?.({ type: 'planned', total: refs.length, problems: expanded.problems });
     ownPrinter = starting && refs.length > 0 ? await starting : undefined;
@@ -128,12 +135,16 @@ export async function renderCases(options: RenderCasesOptions, hooks: RenderHook
     if (!wantsPdf && concurrency > 1 && refs.length >= PARALLEL_THRESHOLD && refs.every((r) => r.kind === 'file')) {
       threads = concurrency;
       const { template: _compiled, printer: _printer, ...plain } = jobSettings;
-      await renderOnThreads(refs, { templateDir: dir, settings: plain }, {
-        threads,
-        recorder,
-        ...hooks,
-        renderHere: (ref) => renderCaseJob(ref, jobSettings),
-      });
+      await renderOnThreads(
+        refs,
+        { templateDir: dir, settings: plain },
+        {
+          threads,
+          recorder,
+          ...hooks,
+          renderHere: (ref) => renderCaseJob(ref, jobSettings),
+        },
+      );
     } else {
       await renderHere(refs, jobSettings, recorder, wantsPdf ? concurrency : 1, hooks.signal);
     }
@@ -161,7 +172,13 @@ export async function renderCases(options: RenderCasesOptions, hooks: RenderHook
  * part; text formats render synchronously, one at a time). Cases are recorded in input order, and
  * no more than a few cases are rendered ahead of the one being waited for.
  */
-async function renderHere(refs: readonly InputRef[], settings: CaseJobSettings, recorder: CaseRecorder, inFlight: number, signal?: AbortSignal): Promise<void> {
+async function renderHere(
+  refs: readonly InputRef[],
+  settings: CaseJobSettings,
+  recorder: CaseRecorder,
+  inFlight: number,
+  signal?: AbortSignal,
+): Promise<void> {
   const pending = new Map<number, Promise<CaseOutcome>>();
   const ahead = inFlight * 4;
   let active = 0;
@@ -170,10 +187,13 @@ async function renderHere(refs: readonly InputRef[], settings: CaseJobSettings, 
   const launch = (): void => {
     while (active < inFlight && next < refs.length && next - recordAt < ahead && !recorder.stopped && !signal?.aborted) {
       active++;
-      pending.set(next, renderCaseJob(refs[next] as InputRef, settings).finally(() => {
-        active--;
-        launch();
-      }));
+      pending.set(
+        next,
+        renderCaseJob(refs[next] as InputRef, settings).finally(() => {
+          active--;
+          launch();
+        }),
+      );
       next++;
     }
   };
@@ -188,7 +208,9 @@ async function renderHere(refs: readonly InputRef[], settings: CaseJobSettings, 
 }
 
 /** The options every case needs, checked once: a usage error here stops the job before it starts. */
-function checkOptions(options: RenderCasesOptions): Pick<CaseJobSettings, 'formats' | 'outDir' | 'namePattern' | 'output' | 'force' | 'deidentify'> {
+function checkOptions(
+  options: RenderCasesOptions,
+): Pick<CaseJobSettings, 'formats' | 'outDir' | 'namePattern' | 'output' | 'force' | 'deidentify'> {
   if (options.formats.length === 0) throw new RenderSetupError('no output format given', 'usage');
   const namePattern = options.namePattern ?? '{id}.{ext}';
   const nameProblem = checkNamePattern(namePattern);

@@ -9,7 +9,10 @@ export class SharedQueue {
   private static readonly STOP = 1;
   private readonly control: Int32Array;
 
-  constructor(readonly length: number, buffer = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT)) {
+  constructor(
+    readonly length: number,
+    buffer = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT),
+  ) {
     this.control = new Int32Array(buffer);
   }
 

@@ -19,9 +19,7 @@ export interface ThreadSetup {
 
 /** What a render thread tells the main thread: the chunk it took, the chunk's outcomes, that it is done. */
 export type ThreadMessage =
-  | { type: 'claimed'; chunk: [number, number] }
-  | { type: 'rendered'; start: number; outcomes: CaseOutcome[] }
-  | { type: 'done' };
+  { type: 'claimed'; chunk: [number, number] } | { type: 'rendered'; start: number; outcomes: CaseOutcome[] } | { type: 'done' };
 
 /**
  * Chunks a thread may have rendered and not yet seen recorded, before it waits. This bounds the
@@ -88,7 +86,11 @@ export interface ThreadedRun {
  * stops (out of memory, say) loses nothing: this thread renders the chunk it had taken, and any
  * cases no thread took.
  */
-export async function renderOnThreads(refs: readonly InputRef[], setup: Omit<ThreadSetup, 'refs' | 'queue'>, run: ThreadedRun): Promise<void> {
+export async function renderOnThreads(
+  refs: readonly InputRef[],
+  setup: Omit<ThreadSetup, 'refs' | 'queue'>,
+  run: ThreadedRun,
+): Promise<void> {
   const { recorder, signal } = run;
   const queue = new SharedQueue(refs.length);
   const waiting = new Map<number, CaseOutcome>(); // rendered, waiting for earlier cases to be recorded

@@ -31,12 +31,19 @@ const POLL_MS = 1000;
  * file over the old one (as vim and many editors do), or after the file was missing for a moment.
  * One browser serves every render. Returns the first render's summary.
  */
-export async function watchCases(options: RenderCasesOptions, hooks: RenderHooks & { onEvent?: (event: WatchEvent) => void }): Promise<RenderSummary> {
+export async function watchCases(
+  options: RenderCasesOptions,
+  hooks: RenderHooks & { onEvent?: (event: WatchEvent) => void },
+): Promise<RenderSummary> {
   const emit = (event: WatchEvent): void => hooks.onEvent?.(event);
   const { signal } = hooks;
   let own: StartedPrinter | undefined;
   if (options.formats.includes('pdf') && !options.printer) {
-    own = await startPrinter({ ...options, concurrency: options.concurrency ?? availableParallelism(), log: (message) => emit({ type: 'log', message }) });
+    own = await startPrinter({
+      ...options,
+      concurrency: options.concurrency ?? availableParallelism(),
+      log: (message) => emit({ type: 'log', message }),
+    });
   }
   const printer = options.printer ?? own?.printer;
   const base: RenderCasesOptions = { ...options, ...(printer ? { printer } : {}) };

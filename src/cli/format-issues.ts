@@ -12,7 +12,9 @@ export function formatIssue(file: string, issue: CaseIssue, lines: readonly stri
   const where = issue.line !== undefined ? `${name}:${issue.line}:${issue.column ?? 1}` : name;
   const said = safeForTerminal(issue.message);
   const message = issue.severity === 'error' ? c.red(said) : c.yellow(`warning: ${said}`);
-  const out = [`${c.bold(where)}  ${c.cyan(safeForTerminal(formatPath(issue.path)))}  ${message}  ${c.dim(`[${safeForTerminal(issue.code)}]`)}`];
+  const out = [
+    `${c.bold(where)}  ${c.cyan(safeForTerminal(formatPath(issue.path)))}  ${message}  ${c.dim(`[${safeForTerminal(issue.code)}]`)}`,
+  ];
   const text = issue.line !== undefined ? lines[issue.line - 1] : undefined;
   if (text !== undefined && issue.line !== undefined) {
     const gutter = String(issue.line).padStart(5);
@@ -34,7 +36,10 @@ export function formatIssues(file: string, issues: readonly CaseIssue[], text: s
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.length - errors;
   const body = issues.map((issue) => formatIssue(file, issue, lines, c)).join('\n\n');
-  const counts = [errors > 0 || warnings === 0 ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '']
+  const counts = [
+    errors > 0 || warnings === 0 ? `${errors} error${errors === 1 ? '' : 's'}` : '',
+    warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '',
+  ]
     .filter(Boolean)
     .join(', ');
   const name = safeForTerminal(file);

@@ -33,7 +33,9 @@ export async function buildProgram(argv: readonly string[] = process.argv): Prom
     .option('--no-color', 'no colours (also: NO_COLOR=1, or when output is not a terminal)')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ casereport init case.yaml
   $ casereport validate case.yaml
@@ -41,7 +43,8 @@ Examples:
 
 Exit codes:
   0 success   1 internal error   2 usage error   3 invalid input   4 template error
-  5 no browser / browser failure   6 a PDF timed out`);
+  5 no browser / browser failure   6 a PDF timed out`,
+    );
   const wanted = requestedCommand(argv);
   const versionOnly = wanted === undefined && argv.some((arg) => arg === '-V' || arg === '--version');
   const needed = versionOnly ? [] : COMMANDS.some(([name]) => name === wanted) ? COMMANDS.filter(([name]) => name === wanted) : COMMANDS;

@@ -33,8 +33,12 @@ export function parseCaseText(text: string): { parsed?: ParsedCase; issues: Case
     return { line: pos.line, column: pos.col };
   };
   if ('tooDeepAt' in read) {
-    return fail('too-deep', `lists and mappings are nested more than ${MAX_NESTING} levels deep here`, at(read.tooDeepAt),
-      'a case file needs only a few levels; check the brackets and the indentation');
+    return fail(
+      'too-deep',
+      `lists and mappings are nested more than ${MAX_NESTING} levels deep here`,
+      at(read.tooDeepAt),
+      'a case file needs only a few levels; check the brackets and the indentation',
+    );
   }
   const { doc } = read;
   if (doc.errors.length > 0) {
@@ -52,13 +56,22 @@ export function parseCaseText(text: string): { parsed?: ParsedCase; issues: Case
     return fail('empty', 'the file is empty', { line: 1, column: 1 }, 'run `casereport init FILE` to start from a template');
   }
   if (!isMap(doc.contents)) {
-    return fail('not-a-mapping', 'a case file must be a mapping of keys (casereport:, id:, patient: …)', at(doc.contents.range[0]),
-      'run `casereport init FILE` to see the expected shape');
+    return fail(
+      'not-a-mapping',
+      'a case file must be a mapping of keys (casereport:, id:, patient: …)',
+      at(doc.contents.range[0]),
+      'run `casereport init FILE` to see the expected shape',
+    );
   }
   const converted = documentToData(doc, (offset) => counter.linePos(offset).line);
   if ('problems' in converted) {
     const issues = converted.problems.map(({ code, message, path, offset, hint }): CaseIssue => ({
-      code, message, path, ...at(offset), severity: 'error', ...(hint ? { hint } : {}),
+      code,
+      message,
+      path,
+      ...at(offset),
+      severity: 'error',
+      ...(hint ? { hint } : {}),
     }));
     return { issues };
   }

@@ -80,8 +80,12 @@ class DataWalk {
       } else if (key === '__proto__') {
         this.problem('reserved-key', '`__proto__` cannot be used as a key', at, 'rename the key');
       } else if (firstAt.has(key)) {
-        this.problem('duplicate-key', `duplicate key \`${shortText(key)}\` (first at line ${this.lineOf(firstAt.get(key) as number)})`, at,
-          'each key may appear once in a mapping; merge the two entries');
+        this.problem(
+          'duplicate-key',
+          `duplicate key \`${shortText(key)}\` (first at line ${this.lineOf(firstAt.get(key) as number)})`,
+          at,
+          'each key may appear once in a mapping; merge the two entries',
+        );
       } else {
         firstAt.set(key, at);
       }
@@ -121,22 +125,34 @@ class DataWalk {
   private alias(name: string, at: number): unknown {
     const target = this.anchors.get(name);
     if (target === undefined) {
-      this.problem('unknown-alias', `the alias \`*${shortText(name)}\` has no anchor \`&${shortText(name)}\` before it`, at,
-        'define the anchor (`&name`) on a value above the alias');
+      this.problem(
+        'unknown-alias',
+        `the alias \`*${shortText(name)}\` has no anchor \`&${shortText(name)}\` before it`,
+        at,
+        'define the anchor (`&name`) on a value above the alias',
+      );
       this.size = 1;
       return null;
     }
     const read = this.read.get(target);
     if (read === undefined) {
-      this.problem('alias-cycle', `the alias \`*${shortText(name)}\` is inside the value it stands for`, at,
-        'a value cannot contain itself; write the inner value out');
+      this.problem(
+        'alias-cycle',
+        `the alias \`*${shortText(name)}\` is inside the value it stands for`,
+        at,
+        'a value cannot contain itself; write the inner value out',
+      );
       this.size = 1;
       return null;
     }
     this.aliased += read.size;
     if (this.aliased > MAX_ALIASED_VALUES) {
-      this.bomb = this.make('alias-bomb', `YAML aliases expand this file beyond a safe size (more than ${MAX_ALIASED_VALUES.toLocaleString('en-US')} repeated values)`, at,
-        'write the repeated values out, or use fewer aliases');
+      this.bomb = this.make(
+        'alias-bomb',
+        `YAML aliases expand this file beyond a safe size (more than ${MAX_ALIASED_VALUES.toLocaleString('en-US')} repeated values)`,
+        at,
+        'write the repeated values out, or use fewer aliases',
+      );
       throw new AliasBomb();
     }
     this.size = read.size;

@@ -30,14 +30,22 @@ interface OpenFigure {
  * that folder, only regular files that are real raster images (by their bytes, not their names),
  * and inlines them; the Markdown link is relative to the folder the Markdown output goes to.
  */
-export function createFigureResolver(casePath: string | undefined, markdownDirFor: (caseId: string) => string): FigureLookup<ResolvedFigure> {
+export function createFigureResolver(
+  casePath: string | undefined,
+  markdownDirFor: (caseId: string) => string,
+): FigureLookup<ResolvedFigure> {
   const caseFolder = caseFolderOf(casePath);
   return (file, caseId) => {
     const figure = openFigure(caseFolder(), file);
     if ('message' in figure) return figure;
     try {
       const dataUri = `data:${figure.type};base64,${readAll(figure.fd, figure.size).toString('base64')}`;
-      return { data_uri: dataUri, href: relative(resolve(markdownDirFor(caseId)), figure.path).split(sep).join('/') };
+      return {
+        data_uri: dataUri,
+        href: relative(resolve(markdownDirFor(caseId)), figure.path)
+          .split(sep)
+          .join('/'),
+      };
     } finally {
       closeSync(figure.fd);
     }
@@ -64,12 +72,21 @@ function caseFolderOf(casePath: string | undefined): () => string {
 /** Every check a figure must pass; the file is left open (never blocking: see openRegularFile). */
 function openFigure(base: string, file: string): OpenFigure | FigureProblem {
   if (/^[a-z][a-z0-9+.-]+:/i.test(file)) {
-    return { message: `figure \`${file}\` is a URL; figures must be files next to the case file`, hint: 'download the image and put it next to the case file (or in a folder below it)' };
+    return {
+      message: `figure \`${file}\` is a URL; figures must be files next to the case file`,
+      hint: 'download the image and put it next to the case file (or in a folder below it)',
+    };
   }
   if (isAbsolute(file)) {
-    return { message: `figure \`${file}\` must be a path relative to the case file`, hint: 'put the image next to the case file (or in a folder below it)' };
+    return {
+      message: `figure \`${file}\` must be a path relative to the case file`,
+      hint: 'put the image next to the case file (or in a folder below it)',
+    };
   }
-  const outside = { message: `figure \`${file}\` is outside the case file's folder`, hint: "figures must be in the case file's folder or below it" };
+  const outside = {
+    message: `figure \`${file}\` is outside the case file's folder`,
+    hint: "figures must be in the case file's folder or below it",
+  };
   const wanted = resolve(base, file);
   if (!isInside(base, wanted)) return outside;
   let path: string;
@@ -102,7 +119,8 @@ function openFigure(base: string, file: string): OpenFigure | FigureProblem {
 
 /** The image type of an open figure, or why it is not one that a report can carry. */
 function checkImage(file: string, fd: number, size: number): string | FigureProblem {
-  if (size > MAX_FIGURE_BYTES) return { message: `figure \`${file}\` is ${Math.round(size / 1048576)} MiB; at most ${MAX_FIGURE_BYTES / 1048576} MiB` };
+  if (size > MAX_FIGURE_BYTES)
+    return { message: `figure \`${file}\` is ${Math.round(size / 1048576)} MiB; at most ${MAX_FIGURE_BYTES / 1048576} MiB` };
   return sniffImageType(fd) ?? { message: `figure \`${file}\` is not a PNG, JPEG, GIF or WebP image`, hint: 'convert it to PNG or JPEG' };
 }
 

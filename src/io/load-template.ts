@@ -40,22 +40,34 @@ export function loadTemplate(nameOrDir: string): TemplateBundle {
       return { file: path, source: readFileSync(path, 'utf8') };
     } catch (error) {
       const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-      return fail(missing ? `\`${file}\` does not exist` : `cannot read \`${file}\`: ${(error as Error).message}`, manifestPath, locate(key));
+      return fail(
+        missing ? `\`${file}\` does not exist` : `cannot read \`${file}\`: ${(error as Error).message}`,
+        manifestPath,
+        locate(key),
+      );
     }
   };
   const bundle: TemplateBundle = { name: manifest.name, description: manifest.description, dir, formats: {}, partials: {}, css: '' };
   if (manifest.formats.md) bundle.formats.md = read(manifest.formats.md, ['formats', 'md']);
   if (manifest.formats.html) bundle.formats.html = read(manifest.formats.html, ['formats', 'html']);
   const css = manifest.css.map((file, i) => read(file, ['css', i]));
-  const partialsDir = inside(dir, manifest.partials) ?? fail(`\`${manifest.partials}\` is outside the template folder`, manifestPath, locate(['partials']));
+  const partialsDir =
+    inside(dir, manifest.partials) ?? fail(`\`${manifest.partials}\` is outside the template folder`, manifestPath, locate(['partials']));
   if (existsSync(partialsDir)) {
     const byName = new Map<string, string>();
-    for (const file of readdirSync(partialsDir).filter((f) => f.endsWith('.hbs')).sort()) {
+    for (const file of readdirSync(partialsDir)
+      .filter((f) => f.endsWith('.hbs'))
+      .sort()) {
       const name = basename(file, '.hbs');
       // A case-insensitive disk (macOS, Windows) holds only one of the two files: the template would break there.
       const clash = byName.get(name.toLowerCase());
       if (clash !== undefined) {
-        fail(`partials \`${clash}\` and \`${name}\` differ only by case`, join(partialsDir, file), undefined, 'macOS and Windows see one file for both names: rename one');
+        fail(
+          `partials \`${clash}\` and \`${name}\` differ only by case`,
+          join(partialsDir, file),
+          undefined,
+          'macOS and Windows see one file for both names: rename one',
+        );
       }
       byName.set(name.toLowerCase(), name);
       bundle.partials[name] = read(join(manifest.partials, file), ['partials']);
@@ -64,7 +76,10 @@ export function loadTemplate(nameOrDir: string): TemplateBundle {
   // compileTemplate checks the references of every template source it parses; they are read here
   // too when there are assets to resolve (sparing the built-in templates, which have none, the scan).
   const templates = existsSync(join(dir, ASSETS_FOLDER)) ? [...Object.values(bundle.formats), ...Object.values(bundle.partials)] : [];
-  const scanned: ScannedSource[] = [...templates.map((source) => ({ ...source, kind: 'hbs' as const })), ...css.map((source) => ({ ...source, kind: 'css' as const }))];
+  const scanned: ScannedSource[] = [
+    ...templates.map((source) => ({ ...source, kind: 'hbs' as const })),
+    ...css.map((source) => ({ ...source, kind: 'css' as const })),
+  ];
   bundle.assets = loadTemplateAssets(dir, scanned);
   bundle.css = css.map(({ source }) => inlineCssAssets(source, bundle.assets ?? {})).join('\n');
   return bundle;

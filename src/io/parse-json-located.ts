@@ -2,8 +2,7 @@ import { lineStarts, positionAt, type TextPosition } from '../core/text-position
 
 /** JSON text read with the place of every member, or the place and nature of its first syntax error. */
 export type LocatedJson =
-  | { ok: true; value: unknown; locate(path: readonly PropertyKey[]): TextPosition }
-  | { ok: false; message: string; at: TextPosition };
+  { ok: true; value: unknown; locate(path: readonly PropertyKey[]): TextPosition } | { ok: false; message: string; at: TextPosition };
 
 class JsonSyntaxError extends Error {
   constructor(
@@ -68,14 +67,20 @@ class JsonReader {
     if (c === '[') return this.readArray(path);
     if (c === '"') return this.readString();
     if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.readNumber();
-    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, value] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
       if (this.text.startsWith(word, this.i)) {
         this.i += word.length;
         return value;
       }
     }
     if (c === "'") this.fail('JSON strings need double quotes, not single quotes');
-    return this.fail(c === undefined ? 'the file ends where a value is expected' : `unexpected ${this.describeHere()} where a value is expected`);
+    return this.fail(
+      c === undefined ? 'the file ends where a value is expected' : `unexpected ${this.describeHere()} where a value is expected`,
+    );
   }
 
   private readObject(path: string[]): Record<string, unknown> {
@@ -137,11 +142,14 @@ class JsonReader {
       if (c === '"') return JSON.parse(this.text.slice(start, ++this.i)) as string;
       if (c === '\\') {
         const escape = this.text[this.i + 1] ?? '';
-        const valid = escape === 'u' ? /^[0-9a-fA-F]{4}$/.test(this.text.slice(this.i + 2, this.i + 6)) : '"\\/bfnrt'.includes(escape) && escape !== '';
+        const valid =
+          escape === 'u' ? /^[0-9a-fA-F]{4}$/.test(this.text.slice(this.i + 2, this.i + 6)) : '"\\/bfnrt'.includes(escape) && escape !== '';
         if (!valid) this.fail(`invalid escape \`\\${escape}\` in a string`);
         this.i += escape === 'u' ? 6 : 2;
       } else if (c < ' ') {
-        this.fail(c === '\n' || c === '\r' ? 'the string is not closed on its line (a missing `"`?)' : 'a control character inside a string');
+        this.fail(
+          c === '\n' || c === '\r' ? 'the string is not closed on its line (a missing `"`?)' : 'a control character inside a string',
+        );
       } else this.i++;
     }
     return this.fail('the string is never closed (a missing `"`?)', start);

@@ -40,7 +40,10 @@ const ERRNO_WORDS: Record<string, string> = {
 
 function toCaseReadError(path: string, error: unknown): CaseReadError {
   if (error instanceof NotARegularFileError) {
-    const hint = error.kind === 'a named pipe (FIFO)' ? 'to read a case from a pipe, give - and send it to standard input' : 'give a case file (.yaml or .yml)';
+    const hint =
+      error.kind === 'a named pipe (FIFO)'
+        ? 'to read a case from a pipe, give - and send it to standard input'
+        : 'give a case file (.yaml or .yml)';
     return new CaseReadError(path, `cannot read ${path}: it is ${error.kind}, not a regular file`, hint);
   }
   const { code, message } = error as NodeJS.ErrnoException;

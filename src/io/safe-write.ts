@@ -57,7 +57,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
   try {
     try {
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      for (let at = 0; at < bytes.byteLength; ) at += writeSync(fd, bytes, at, bytes.byteLength - at);
+      for (let at = 0; at < bytes.byteLength;) at += writeSync(fd, bytes, at, bytes.byteLength - at);
     } finally {
       closeSync(fd);
     }

@@ -16,7 +16,8 @@ export function sniffSvg(bytes: Buffer): { svg: false } | { svg: true; unsafe?: 
     return { svg: false };
   }
   // An XML declaration, comments and a doctype may come before the root element.
-  if (!/^\uFEFF?\s*(?:<\?xml\s[^>]*\?>\s*)?(?:(?:<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>)\s*)*<svg[\s>]/.test(text)) return { svg: false };
+  if (!/^\uFEFF?\s*(?:<\?xml\s[^>]*\?>\s*)?(?:(?:<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>)\s*)*<svg[\s>]/.test(text))
+    return { svg: false };
   const unsafe = unsafePart(text);
   return unsafe ? { svg: true, unsafe } : { svg: true };
 }
@@ -26,7 +27,10 @@ const CHECKS: [RegExp, (match: RegExpExecArray) => string][] = [
   [/<\?xml-stylesheet/i, () => 'an external stylesheet (<?xml-stylesheet?>)'],
   [/<\s*(?:[\w.-]+:)?(script|foreignObject|iframe|embed|object|handler|listener|audio|video)\b/i, (m) => `a <${m[1]}> element`],
   [/[\s"'/](on[a-z]+)\s*=/i, (m) => `an event handler attribute (${m[1]})`],
-  [/[\s"'](?:[\w.-]+:)?href\s*=\s*["']\s*(?!#|data:image\/)([^"']{0,60})/i, (m) => `a link to \`${m[1]}\` (only #fragments and data:image/ URIs are allowed)`],
+  [
+    /[\s"'](?:[\w.-]+:)?href\s*=\s*["']\s*(?!#|data:image\/)([^"']{0,60})/i,
+    (m) => `a link to \`${m[1]}\` (only #fragments and data:image/ URIs are allowed)`,
+  ],
   [/url\(\s*["']?\s*(?!#|data:image\/)([^"')]{0,60})/i, (m) => `a CSS reference to \`${m[1]}\``],
   [/@import/i, () => 'a CSS @import'],
   [/javascript:/i, () => 'a javascript: URL'],

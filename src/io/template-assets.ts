@@ -49,7 +49,8 @@ function readAsset(dir: string, path: string): ImageRead {
   if (read.ok) {
     // A case-insensitive disk (macOS, Windows) finds `Logo.png` for `logo.png`; Linux would not.
     const actual = relative(realpathSync(folder), read.path).split(sep).join('/');
-    if (actual !== name && actual.toLowerCase() === name.toLowerCase()) return { ok: false, problem: 'missing', detail: `${ASSETS_FOLDER}/${actual}` };
+    if (actual !== name && actual.toLowerCase() === name.toLowerCase())
+      return { ok: false, problem: 'missing', detail: `${ASSETS_FOLDER}/${actual}` };
   }
   return read;
 }
@@ -58,15 +59,27 @@ function describeProblem(read: Extract<ImageRead, { ok: false }>, ref: TemplateR
   const name = `\`${ref.url}\``;
   switch (read.problem) {
     case 'missing': {
-      if (read.detail) return [`asset ${name} is named \`${read.detail}\` on disk`, 'write its name with the same capitals: other systems tell them apart'];
+      if (read.detail)
+        return [
+          `asset ${name} is named \`${read.detail}\` on disk`,
+          'write its name with the same capitals: other systems tell them apart',
+        ];
       const existing = listAssets(join(dir, ASSETS_FOLDER));
-      const hint = existing.length === 0 ? `the template has no files in ${ASSETS_FOLDER}/` : (didYouMean(ref.url, existing) ?? `assets: ${existing.join(', ')}`);
+      const hint =
+        existing.length === 0
+          ? `the template has no files in ${ASSETS_FOLDER}/`
+          : (didYouMean(ref.url, existing) ?? `assets: ${existing.join(', ')}`);
       return [`asset ${name} not found`, hint];
     }
     case 'outside':
-      return [`asset ${name} leads outside the template's ${ASSETS_FOLDER}/ folder (a symbolic link?)`, `keep the file itself in ${ASSETS_FOLDER}/`];
+      return [
+        `asset ${name} leads outside the template's ${ASSETS_FOLDER}/ folder (a symbolic link?)`,
+        `keep the file itself in ${ASSETS_FOLDER}/`,
+      ];
     case 'not-a-file':
-      return read.detail === 'a folder' ? [`asset ${name} is a folder, not an image file`] : [`asset ${name} is ${read.detail ?? 'not a regular file'}, not a regular file`];
+      return read.detail === 'a folder'
+        ? [`asset ${name} is a folder, not an image file`]
+        : [`asset ${name} is ${read.detail ?? 'not a regular file'}, not a regular file`];
     case 'unreadable':
       return [`asset ${name} cannot be read: ${read.detail ?? 'unknown error'}`];
     case 'too-large':
@@ -74,7 +87,10 @@ function describeProblem(read: Extract<ImageRead, { ok: false }>, ref: TemplateR
     case 'not-an-image':
       return [`asset ${name} is not a PNG, JPEG, GIF, WebP or SVG image`, 'the type is read from the bytes, not the file name'];
     case 'unsafe-svg':
-      return [`asset ${name} is an SVG with ${read.detail ?? 'active content'}`, "a template's SVG must be self-contained and inert; or convert it to PNG"];
+      return [
+        `asset ${name} is an SVG with ${read.detail ?? 'active content'}`,
+        "a template's SVG must be self-contained and inert; or convert it to PNG",
+      ];
   }
 }
 
@@ -91,5 +107,8 @@ function listAssets(folder: string, under = ''): string[] {
     if (entry.isDirectory()) return listAssets(folder, rel).map((file) => file.slice(ASSETS_FOLDER.length + 1));
     return entry.isFile() ? [rel] : [];
   });
-  return files.sort().slice(0, 50).map((file) => `${ASSETS_FOLDER}/${file}`);
+  return files
+    .sort()
+    .slice(0, 50)
+    .map((file) => `${ASSETS_FOLDER}/${file}`);
 }

@@ -60,7 +60,11 @@ export function readManifest(dir: string): ReadManifest {
     if (issue?.code === 'unrecognized_keys') {
       const key = issue.keys[0] ?? '';
       const known = Object.keys(where[0] === 'formats' ? manifestSchema.shape.formats.shape : manifestSchema.shape);
-      return fail(`unknown key \`${key}\`${where.length ? ` in \`${where.join('.')}\`` : ''}`, locate([...where, key]), didYouMean(key, known) ?? `keys: ${known.join(', ')}`);
+      return fail(
+        `unknown key \`${key}\`${where.length ? ` in \`${where.join('.')}\`` : ''}`,
+        locate([...where, key]),
+        didYouMean(key, known) ?? `keys: ${known.join(', ')}`,
+      );
     }
     return fail(`invalid manifest: ${where.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`, locate(where));
   }

@@ -53,11 +53,10 @@ export async function launchBrowserSession(options: LaunchSessionOptions): Promi
   } catch (error) {
     rmSync(userDataDir, { recursive: true, force: true });
     const detail = error instanceof Error ? error.message : String(error);
-    throw new BrowserError(
-      'BROWSER_LAUNCH_FAILED',
-      `Could not start ${options.executablePath}: ${detail.slice(0, 1000)}`,
-      { hint: LAUNCH_HINT, cause: error },
-    );
+    throw new BrowserError('BROWSER_LAUNCH_FAILED', `Could not start ${options.executablePath}: ${detail.slice(0, 1000)}`, {
+      hint: LAUNCH_HINT,
+      cause: error,
+    });
   }
   return wrapBrowser(browser, userDataDir);
 }

@@ -1,17 +1,9 @@
 /** Codes for every failure the PDF layer reports; the CLI maps them to its own exit codes. */
 export type PdfErrorCode =
-  | 'BROWSER_NOT_FOUND'
-  | 'BROWSER_LAUNCH_FAILED'
-  | 'BROWSER_CRASHED'
-  | 'PRINTER_CLOSED'
-  | 'RENDER_TIMEOUT'
-  | 'RENDER_FAILED';
+  'BROWSER_NOT_FOUND' | 'BROWSER_LAUNCH_FAILED' | 'BROWSER_CRASHED' | 'PRINTER_CLOSED' | 'RENDER_TIMEOUT' | 'RENDER_FAILED';
 
 /** Codes of errors about the browser itself (finding, starting, keeping it alive). */
-export type BrowserErrorCode = Extract<
-  PdfErrorCode,
-  'BROWSER_NOT_FOUND' | 'BROWSER_LAUNCH_FAILED' | 'BROWSER_CRASHED' | 'PRINTER_CLOSED'
->;
+export type BrowserErrorCode = Extract<PdfErrorCode, 'BROWSER_NOT_FOUND' | 'BROWSER_LAUNCH_FAILED' | 'BROWSER_CRASHED' | 'PRINTER_CLOSED'>;
 
 /** Codes of errors about one report; the printer stays usable after them. */
 export type RenderErrorCode = Extract<PdfErrorCode, 'RENDER_TIMEOUT' | 'RENDER_FAILED'>;
@@ -41,11 +33,7 @@ export class BrowserError extends PdfError {
   /** Every location that was looked at, in order (only for BROWSER_NOT_FOUND). */
   readonly tried: readonly string[];
 
-  constructor(
-    code: BrowserErrorCode,
-    message: string,
-    details: PdfErrorDetails & { tried?: readonly string[] } = {},
-  ) {
+  constructor(code: BrowserErrorCode, message: string, details: PdfErrorDetails & { tried?: readonly string[] } = {}) {
     super(code, message, details);
     this.name = 'BrowserError';
     this.tried = details.tried ?? [];

@@ -24,7 +24,11 @@ const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
  * On a signal, after cleaning up: if nobody else listens for it, the signal is re-raised so the
  * process dies the usual way (exit code 130 for Ctrl-C); if the CLI has its own handler, it decides.
  */
-export function registerExitCleanup(target: KillableSync, host: ExitCleanupHost = process, options: { signals?: boolean } = {}): () => void {
+export function registerExitCleanup(
+  target: KillableSync,
+  host: ExitCleanupHost = process,
+  options: { signals?: boolean } = {},
+): () => void {
   const signals = options.signals === false ? [] : SIGNALS;
   let done = false;
   const cleanUp = (): void => {

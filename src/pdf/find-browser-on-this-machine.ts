@@ -25,8 +25,7 @@ export function whichOnPath(
   platform: NodeJS.Platform = process.platform,
 ): string | undefined {
   const dirs = (env['PATH'] ?? env['Path'] ?? '').split(platform === 'win32' ? ';' : delimiter);
-  const extensions =
-    platform === 'win32' ? (env['PATHEXT'] ?? '.EXE;.CMD;.BAT').split(';').filter(Boolean) : [''];
+  const extensions = platform === 'win32' ? (env['PATHEXT'] ?? '.EXE;.CMD;.BAT').split(';').filter(Boolean) : [''];
   for (const dir of dirs.filter(Boolean)) {
     for (const extension of extensions) {
       const candidate = join(dir, name + extension);
@@ -41,9 +40,7 @@ export function whichOnPath(
  * Puppeteer's cache. We depend only on puppeteer-core, so the full package is optional: use it when
  * present, otherwise look in its cache folder ourselves.
  */
-export async function findPuppeteerBrowser(
-  env: Record<string, string | undefined>,
-): Promise<string | undefined> {
+export async function findPuppeteerBrowser(env: Record<string, string | undefined>): Promise<string | undefined> {
   const fromPackage = await askPuppeteerPackage();
   if (fromPackage && isFile(fromPackage)) return fromPackage;
   const cacheDir = env['PUPPETEER_CACHE_DIR'] ?? join(homedir(), '.cache', 'puppeteer');

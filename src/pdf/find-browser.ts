@@ -44,9 +44,9 @@ export const BROWSER_REMEDIES = [
   'an existing Chrome/Chromium: --browser-path /path/to/chrome (or CASEREPORT_BROWSER=/path/to/chrome)',
 ] as const;
 
-const HINT = `Install Chromium or Chrome, or tell casereport where one is:\n${BROWSER_REMEDIES.map(
-  (remedy) => `  - ${remedy}`,
-).join('\n')}`;
+const HINT = `Install Chromium or Chrome, or tell casereport where one is:\n${BROWSER_REMEDIES.map((remedy) => `  - ${remedy}`).join(
+  '\n',
+)}`;
 
 /** Finds a Chrome/Chromium executable without touching the machine itself (all I/O is injected). */
 export function findBrowser(lookups: BrowserLookups): FindBrowserResult {
@@ -98,10 +98,7 @@ export function findBrowser(lookups: BrowserLookups): FindBrowserResult {
 }
 
 /** Where Chrome and Chromium usually live, per OS; Windows paths honour the Program Files variables. */
-export function listUsualLocations(
-  platform: NodeJS.Platform | undefined,
-  env: Record<string, string | undefined>,
-): string[] {
+export function listUsualLocations(platform: NodeJS.Platform | undefined, env: Record<string, string | undefined>): string[] {
   const linux = [
     '/usr/bin/chromium-headless-shell',
     '/usr/bin/chromium',
@@ -111,10 +108,7 @@ export function listUsualLocations(
     '/opt/google/chrome/chrome',
     '/snap/bin/chromium',
   ];
-  const mac = [
-    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-    '/Applications/Chromium.app/Contents/MacOS/Chromium',
-  ];
+  const mac = ['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium'];
   const programFiles = env['PROGRAMFILES'] ?? 'C:\\Program Files';
   const programFilesX86 = env['PROGRAMFILES(X86)'] ?? 'C:\\Program Files (x86)';
   const localAppData = env['LOCALAPPDATA'];
@@ -122,10 +116,7 @@ export function listUsualLocations(
     `${programFiles}\\Google\\Chrome\\Application\\chrome.exe`,
     `${programFilesX86}\\Google\\Chrome\\Application\\chrome.exe`,
     ...(localAppData
-      ? [
-          `${localAppData}\\Google\\Chrome\\Application\\chrome.exe`,
-          `${localAppData}\\Chromium\\Application\\chrome.exe`,
-        ]
+      ? [`${localAppData}\\Google\\Chrome\\Application\\chrome.exe`, `${localAppData}\\Chromium\\Application\\chrome.exe`]
       : []),
     // Edge is Chromium and ships with every Windows, so it is a dependable last resort there.
     `${programFilesX86}\\Microsoft\\Edge\\Application\\msedge.exe`,

@@ -10,14 +10,7 @@ export { isAllowedUrl } from './isolate-page.js';
 export type { RequestListener, RequestVerdict } from './isolate-page.js';
 export { PdfPrinter } from './pdf-printer.js';
 export type { PdfPrinterOptions } from './pdf-printer.js';
-export {
-  DEFAULT_MARGINS,
-  buildPageMarginCss,
-  buildPdfOptions,
-  cssString,
-  isPageLength,
-  withPageMargins,
-} from './print-templates.js';
+export { DEFAULT_MARGINS, buildPageMarginCss, buildPdfOptions, cssString, isPageLength, withPageMargins } from './print-templates.js';
 export type { PageMargins, PrintOptions } from './print-templates.js';
 export { setPdfMetadata } from './set-pdf-metadata.js';
 export type { PdfMetadata } from './set-pdf-metadata.js';

@@ -40,13 +40,7 @@ export class PdfPrinter {
   #relaunching: Promise<BrowserSession> | undefined;
   #closing: Promise<void> | undefined;
 
-  private constructor(
-    session: BrowserSession,
-    browser: BrowserFound,
-    args: readonly string[],
-    reason: string,
-    options: PdfPrinterOptions,
-  ) {
+  private constructor(session: BrowserSession, browser: BrowserFound, args: readonly string[], reason: string, options: PdfPrinterOptions) {
     this.#session = session;
     this.browser = browser;
     this.#args = args;

@@ -71,7 +71,13 @@ export function breakLongRuns(text: string): string {
  */
 export function buildPageMarginCss(title: string, footerLeft: string): string {
   const points = [...title];
-  const shown = points.length > HEADER_TITLE_MAX ? `${points.slice(0, HEADER_TITLE_MAX - 1).join('').trimEnd()}…` : title;
+  const shown =
+    points.length > HEADER_TITLE_MAX
+      ? `${points
+          .slice(0, HEADER_TITLE_MAX - 1)
+          .join('')
+          .trimEnd()}…`
+      : title;
   return [
     '@page {',
     `  @top-left { content: ${cssString(marginText(shown))}; ${MARGIN_BOX_STYLE} }`,

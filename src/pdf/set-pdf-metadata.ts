@@ -90,7 +90,9 @@ function objectText(text: string, number: number | undefined): string | undefine
 function updateCatalog(catalog: string, language: string | undefined): string {
   let out = catalog;
   if (language) {
-    out = /\/Lang\s*\([^)]*\)/.test(out) ? out.replace(/\/Lang\s*\([^)]*\)/, `/Lang ${pdfText(language)}`) : out.replace(/>>\s*$/, `/Lang ${pdfText(language)}\n>>`);
+    out = /\/Lang\s*\([^)]*\)/.test(out)
+      ? out.replace(/\/Lang\s*\([^)]*\)/, `/Lang ${pdfText(language)}`)
+      : out.replace(/>>\s*$/, `/Lang ${pdfText(language)}\n>>`);
   }
   // Viewers show the title instead of the file name (a PDF/UA requirement).
   if (!/\/ViewerPreferences/.test(out)) out = out.replace(/>>\s*$/, '/ViewerPreferences << /DisplayDocTitle true >>\n>>');
@@ -98,7 +100,10 @@ function updateCatalog(catalog: string, language: string | undefined): string {
 }
 
 function dictionary(entries: [string, string | undefined][]): string {
-  return `<<\n${entries.filter(([, v]) => v !== undefined).map(([k, v]) => `/${k} ${v}`).join('\n')}\n>>`;
+  return `<<\n${entries
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `/${k} ${v}`)
+    .join('\n')}\n>>`;
 }
 
 /** A PDF text string: UTF-16BE with a byte order mark, in hex, so any language and any character is safe. */

@@ -18,12 +18,17 @@ export type BlockProblem = { kind: 'unclosed'; open: BlockTag } | { kind: 'misma
 export function findBlockProblem(source: string): BlockProblem | undefined {
   const starts = lineStarts(source);
   const stack: BlockTag[] = [];
-  const tags = /\\\{\{|\{\{~?!--[\s\S]*?--~?\}\}|\{\{~?![\s\S]*?\}\}|\{\{\{\{([^\s}]+)[\s\S]*?\{\{\{\{\/\1\}\}\}\}|\{\{~?\s*([#^/])\s*([*>]?)\s*("[^"]*"|'[^']*'|[^\s}~()]+)?/g;
+  const tags =
+    /\\\{\{|\{\{~?!--[\s\S]*?--~?\}\}|\{\{~?![\s\S]*?\}\}|\{\{\{\{([^\s}]+)[\s\S]*?\{\{\{\{\/\1\}\}\}\}|\{\{~?\s*([#^/])\s*([*>]?)\s*("[^"]*"|'[^']*'|[^\s}~()]+)?/g;
   for (const m of source.matchAll(tags)) {
     const [, , sigil, kind = '', rawName] = m;
     if (sigil === undefined || (sigil === '^' && rawName === undefined)) continue;
     const name = (rawName ?? '').replace(/^["']|["']$/g, '');
-    const tag: BlockTag = { ...positionAt(starts, m.index), name, text: sigil === '/' ? `{{/${name}}}` : `{{${sigil}${kind ? `${kind} ` : ''}${name}}}` };
+    const tag: BlockTag = {
+      ...positionAt(starts, m.index),
+      name,
+      text: sigil === '/' ? `{{/${name}}}` : `{{${sigil}${kind ? `${kind} ` : ''}${name}}}`,
+    };
     if (sigil !== '/') stack.push(tag);
     else {
       const open = stack.pop();

@@ -56,7 +56,11 @@ export function findTreeProblem(tree: TemplateTree, partials: readonly string[])
       const name = path.parts?.[0] ?? String(path.original);
       if (path.type === 'PathExpression' && !KNOWN_HELPERS.includes(name) && !blockParams.has(name)) {
         const close = didYouMean(String(path.original), KNOWN_HELPERS);
-        problem = { message: `unknown helper \`${String(path.original)}\``, hint: `${close ? `${close} ` : ''}helpers: ${KNOWN_HELPERS.join(', ')}`, ...at };
+        problem = {
+          message: `unknown helper \`${String(path.original)}\``,
+          hint: `${close ? `${close} ` : ''}helpers: ${KNOWN_HELPERS.join(', ')}`,
+          ...at,
+        };
       }
     }
     if (node.type === 'PartialStatement') {

@@ -96,7 +96,10 @@ export function precompileBundle(bundle: TemplateBundle): Map<string, string> {
     for (const source of [main, ...reachablePartials(main, bundle.partials)]) {
       // A spec is found by its source alone: one that inlines assets would keep today's images.
       if (usesAssets(source)) continue;
-      specs.set(precompiledKey(format, source.source), attempt(() => precompileSource(format, source.source), source, context));
+      specs.set(
+        precompiledKey(format, source.source),
+        attempt(() => precompileSource(format, source.source), source, context),
+      );
     }
   }
   return specs;

@@ -41,7 +41,10 @@ export function inlineAssetsInTree(tree: TemplateTree, source: string, uses: rea
     const inside = uses.filter((use) => use.start >= start && use.end <= end);
     // Parsing keeps a text part as written (whitespace control applies when compiling), so offsets match.
     if (inside.length === 0 || source.slice(start, end) !== node.original) continue;
-    node.original = inlineAssetsInText(node.original, inside.map((use) => ({ ...use, start: use.start - start, end: use.end - start })));
+    node.original = inlineAssetsInText(
+      node.original,
+      inside.map((use) => ({ ...use, start: use.start - start, end: use.end - start })),
+    );
     node.value = node.original;
     for (const use of inside) placed.add(use);
   }

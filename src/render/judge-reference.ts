@@ -5,10 +5,7 @@ import type { TemplateReference } from './template-references.js';
 export const ASSETS_FOLDER = 'assets';
 
 /** What to do with a reference: nothing (it loads nothing), inline an asset, or refuse the template. */
-export type ReferenceVerdict =
-  | { kind: 'keep' }
-  | { kind: 'asset'; path: string }
-  | { kind: 'refused'; message: string; hint?: string };
+export type ReferenceVerdict = { kind: 'keep' } | { kind: 'asset'; path: string } | { kind: 'refused'; message: string; hint?: string };
 
 /**
  * Decides what a URL written in a template may be. A report is one self-contained file, so the
@@ -20,7 +17,11 @@ export type ReferenceVerdict =
 export function judgeReference(ref: TemplateReference): ReferenceVerdict {
   const { url, where } = ref;
   if (where === '@import') {
-    return { kind: 'refused', message: 'a template cannot `@import` a stylesheet', hint: "list the template's CSS files under `css` in template.json" };
+    return {
+      kind: 'refused',
+      message: 'a template cannot `@import` a stylesheet',
+      hint: "list the template's CSS files under `css` in template.json",
+    };
   }
   if (url === '' || url.startsWith('#') || /^data:/i.test(url)) return { kind: 'keep' };
   const shown = ref.dynamic ? `\`${url}\` (in a value built with {{…}})` : `\`${url}\``;
@@ -29,7 +30,10 @@ export function judgeReference(ref: TemplateReference): ReferenceVerdict {
     return {
       kind: 'refused',
       message: `${where} refers to ${shown}, outside the template: a report loads nothing from the network or the disk`,
-      hint: ref.use === 'resource' ? 'leave it out, or inline what it loads' : `copy the image into the template's ${ASSETS_FOLDER}/ folder and write \`${ASSETS_FOLDER}/${lastSegment(url)}\``,
+      hint:
+        ref.use === 'resource'
+          ? 'leave it out, or inline what it loads'
+          : `copy the image into the template's ${ASSETS_FOLDER}/ folder and write \`${ASSETS_FOLDER}/${lastSegment(url)}\``,
     };
   }
   let path: string;
@@ -39,16 +43,25 @@ export function judgeReference(ref: TemplateReference): ReferenceVerdict {
     return { kind: 'refused', message: `${where} refers to ${shown}, which is not a valid URL (a stray \`%\`?)` };
   }
   if (path.includes('\\')) return { kind: 'refused', message: `${where} refers to ${shown}: write paths with \`/\`, not \`\\\`` };
-  if (/[?#]/.test(path)) return { kind: 'refused', message: `${where} refers to ${shown}: an asset reference cannot have a query or a #fragment` };
+  if (/[?#]/.test(path))
+    return { kind: 'refused', message: `${where} refers to ${shown}: an asset reference cannot have a query or a #fragment` };
   const normal = posix.normalize(path);
   if (normal.startsWith(`${ASSETS_FOLDER}/`) && normal.length > ASSETS_FOLDER.length + 1 && !normal.endsWith('/')) {
     if (ref.use === 'resource') {
-      return { kind: 'refused', message: `${where} refers to ${shown}: a template's assets can be shown only as images`, hint: '<img src>, srcset, CSS url() or a Markdown image' };
+      return {
+        kind: 'refused',
+        message: `${where} refers to ${shown}: a template's assets can be shown only as images`,
+        hint: '<img src>, srcset, CSS url() or a Markdown image',
+      };
     }
     return { kind: 'asset', path: normal };
   }
   if (ref.dynamic) {
-    return { kind: 'refused', message: `${where} is built from pieces, ${shown} and {{…}}`, hint: `write an asset's path out in full (\`${ASSETS_FOLDER}/logo.png\`), or take the whole value from the report model` };
+    return {
+      kind: 'refused',
+      message: `${where} is built from pieces, ${shown} and {{…}}`,
+      hint: `write an asset's path out in full (\`${ASSETS_FOLDER}/logo.png\`), or take the whole value from the report model`,
+    };
   }
   return {
     kind: 'refused',
@@ -59,5 +72,11 @@ export function judgeReference(ref: TemplateReference): ReferenceVerdict {
 
 /** The file name at the end of a URL or path, for a hint. */
 function lastSegment(url: string): string {
-  return url.replace(/[?#].*$/, '').split(/[/\\]/).filter(Boolean).at(-1) ?? 'logo.png';
+  return (
+    url
+      .replace(/[?#].*$/, '')
+      .split(/[/\\]/)
+      .filter(Boolean)
+      .at(-1) ?? 'logo.png'
+  );
 }

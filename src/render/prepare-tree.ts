@@ -27,7 +27,11 @@ export function prepareTree(tree: TemplateTree, source: Source, context: Templat
     const dataUri = Object.hasOwn(assets, verdict.path) ? assets[verdict.path] : undefined;
     if (dataUri === undefined) {
       const known = Object.keys(assets);
-      return fail(`asset \`${ref.url}\` not found`, ref, known.length ? (didYouMean(ref.url, known) ?? `assets: ${known.join(', ')}`) : `the template has no files in ${ASSETS_FOLDER}/`);
+      return fail(
+        `asset \`${ref.url}\` not found`,
+        ref,
+        known.length ? (didYouMean(ref.url, known) ?? `assets: ${known.join(', ')}`) : `the template has no files in ${ASSETS_FOLDER}/`,
+      );
     }
     uses.push({ start: ref.start, end: ref.end, dataUri });
   }

@@ -27,7 +27,10 @@ type Said = { message: string; line?: number; column?: number; hint?: string };
  */
 export function toTemplateError(error: unknown, source: Source, context: TemplateContext): TemplateError {
   if (error instanceof TemplateError) return error;
-  const said = error instanceof MissingFieldError ? missingField(error, source.source) : fromMessage(error instanceof Error ? error.message : String(error), source, context);
+  const said =
+    error instanceof MissingFieldError
+      ? missingField(error, source.source)
+      : fromMessage(error instanceof Error ? error.message : String(error), source, context);
   const details = { dir: context.dir, ...(said.hint ? { hint: said.hint } : {}) };
   return new TemplateError(said.message, source.file, said.line, said.column, details);
 }
@@ -38,9 +41,15 @@ function fromMessage(message: string, source: Source, context: TemplateContext):
   const helper = /^You specified knownHelpersOnly, but used the unknown helper (\S+) - (\d+):(\d+)$/.exec(message);
   if (helper) {
     const close = didYouMean(helper[1] ?? '', KNOWN_HELPERS);
-    return { message: `unknown helper \`${helper[1]}\``, line: Number(helper[2]), column: Number(helper[3]) + 1, hint: `${close ? `${close} ` : ''}helpers: ${KNOWN_HELPERS.join(', ')}` };
+    return {
+      message: `unknown helper \`${helper[1]}\``,
+      line: Number(helper[2]),
+      column: Number(helper[3]) + 1,
+      hint: `${close ? `${close} ` : ''}helpers: ${KNOWN_HELPERS.join(', ')}`,
+    };
   }
-  if (/^(Parse|Lexical) error on line \d+/.test(message) || / doesn't match .* - \d+:\d+$/.test(message)) return syntaxError(message, source.source);
+  if (/^(Parse|Lexical) error on line \d+/.test(message) || / doesn't match .* - \d+:\d+$/.test(message))
+    return syntaxError(message, source.source);
   const strict = /^"(.+)" not defined in .* - (\d+):(\d+)$/.exec(message);
   if (strict) return { message: `unknown field \`${strict[1]}\``, line: Number(strict[2]), column: Number(strict[3]) + 1 };
   const located = /^([\s\S]*) - (\d+):(\d+)$/.exec(message);
@@ -57,19 +66,40 @@ function missingField(error: MissingFieldError, source: string): Said {
   const of = parent && parent !== 'this' ? ` of \`${parent}\`` : '';
   if (holder === null || holder === undefined) {
     if (!parent) return { message: `cannot read \`${field}\`: the value here is empty`, ...at };
-    return { message: `cannot read \`${field}\`${of}: \`${parent}\` is empty or missing here`, hint: `check the spelling of \`${parent}\`, or test it first with {{#if ${parent}}}`, ...at };
+    return {
+      message: `cannot read \`${field}\`${of}: \`${parent}\` is empty or missing here`,
+      hint: `check the spelling of \`${parent}\`, or test it first with {{#if ${parent}}}`,
+      ...at,
+    };
   }
   if (typeof holder !== 'object' && typeof holder !== 'function') {
-    const value = typeof holder === 'string' ? `the text ${JSON.stringify(holder.length > 40 ? `${holder.slice(0, 40)}…` : holder)}` : `the ${typeof holder} ${String(holder)}`;
-    return { message: `unknown field \`${field}\`${of}: the value here is ${value}, which has no fields`, hint: 'write {{this}} for the value itself', ...at };
+    const value =
+      typeof holder === 'string'
+        ? `the text ${JSON.stringify(holder.length > 40 ? `${holder.slice(0, 40)}…` : holder)}`
+        : `the ${typeof holder} ${String(holder)}`;
+    return {
+      message: `unknown field \`${field}\`${of}: the value here is ${value}, which has no fields`,
+      hint: 'write {{this}} for the value itself',
+      ...at,
+    };
   }
   if (Array.isArray(holder)) {
-    return { message: `unknown field \`${field}\`${of}: the value here is a list`, hint: 'a list has `length` and numbered items; go through it with {{#each}}', ...at };
+    return {
+      message: `unknown field \`${field}\`${of}: the value here is a list`,
+      hint: 'a list has `length` and numbered items; go through it with {{#each}}',
+      ...at,
+    };
   }
   // A data frame (`@index`, `@root`, `@css`): its keys are data variables, less Handlebars' own.
   if (/^@[^./]+$/.test(written)) {
-    const names = Object.keys(holder).filter((key) => !key.startsWith('_')).map((key) => `@${key}`);
-    return { message: `unknown data variable \`${written}\``, hint: didYouMean(written, names) ?? `data variables here: ${names.join(', ')}`, ...at };
+    const names = Object.keys(holder)
+      .filter((key) => !key.startsWith('_'))
+      .map((key) => `@${key}`);
+    return {
+      message: `unknown data variable \`${written}\``,
+      hint: didYouMean(written, names) ?? `data variables here: ${names.join(', ')}`,
+      ...at,
+    };
   }
   const fields = Object.keys(holder);
   const hint = didYouMean(field, fields) ?? (fields.length ? `fields here: ${listOf(fields)}` : 'the value here has no fields');
@@ -132,19 +162,33 @@ function syntaxError(message: string, source: string): Said {
   if (eof || / doesn't match /.test(message)) {
     const problem = findBlockProblem(source);
     if (problem?.kind === 'unclosed') {
-      return { message: `\`${problem.open.text}\` is never closed`, line: problem.open.line, column: problem.open.column, hint: `add \`{{/${problem.open.name}}}\` where the block ends` };
+      return {
+        message: `\`${problem.open.text}\` is never closed`,
+        line: problem.open.line,
+        column: problem.open.column,
+        hint: `add \`{{/${problem.open.name}}}\` where the block ends`,
+      };
     }
     if (problem?.kind === 'mismatch') {
       const { open, close } = problem;
       if (!open) return { message: `\`${close.text}\` closes a block that was never opened`, line: close.line, column: close.column };
-      return { message: `\`${close.text}\` closes \`${open.text}\`, which opened at line ${open.line}`, line: close.line, column: close.column, hint: `close \`${open.text}\` with \`{{/${open.name}}}\` first` };
+      return {
+        message: `\`${close.text}\` closes \`${open.text}\`, which opened at line ${open.line}`,
+        line: close.line,
+        column: close.column,
+        hint: `close \`${open.text}\` with \`{{/${open.name}}}\` first`,
+      };
     }
   }
   const line = Number(/on line (\d+)/.exec(message)?.[1] ?? /- (\d+):\d+$/.exec(message)?.[1] ?? 1);
   const expecting = /Expecting (.*), got '(\w+)'/.exec(message);
   if (!expecting) return { message: `syntax error: ${message.split('\n')[0]?.replace(/ on line \d+[.:]?$/, '') ?? message}`, line };
   const wanted = [...(expecting[1] ?? '').matchAll(/'(\w+)'/g)].map((m) => m[1] ?? '');
-  const named = wanted.includes('CLOSE') ? [TOKENS.CLOSE] : wanted.includes('CLOSE_SEXPR') ? [TOKENS.CLOSE_SEXPR] : [...new Set(wanted.map((t) => TOKENS[t] ?? t))].slice(0, 4);
+  const named = wanted.includes('CLOSE')
+    ? [TOKENS.CLOSE]
+    : wanted.includes('CLOSE_SEXPR')
+      ? [TOKENS.CLOSE_SEXPR]
+      : [...new Set(wanted.map((t) => TOKENS[t] ?? t))].slice(0, 4);
   const got = TOKENS[expecting[2] ?? ''] ?? `\`${expecting[2]}\``;
   return { message: `syntax error: found ${got} where Handlebars expects ${named.join(' or ')}`, line };
 }

@@ -53,14 +53,24 @@ export function findReferences(source: string, kind: 'hbs' | 'css'): TemplateRef
   const add = (value: string, offset: number, where: string, use: ReferenceUse): void => {
     for (const part of literalParts(value, offset)) {
       const { line, column } = positionAt(starts, part.start);
-      found.push({ url: part.text, start: part.start, end: part.start + part.text.length, line, column, where, use, dynamic: part.text !== value.trim() });
+      found.push({
+        url: part.text,
+        start: part.start,
+        end: part.start + part.text.length,
+        line,
+        column,
+        where,
+        use,
+        dynamic: part.text !== value.trim(),
+      });
     }
   };
   if (kind === 'hbs') {
     findAttributes(masked, add);
     findMarkdown(masked, add);
   }
-  for (const m of masked.matchAll(/@import\s+(?:url\(\s*)?["']?([^"')\s;]*)/dgi)) add(m[1] || '@import', m.indices?.[1]?.[0] ?? m.index, '@import', 'resource');
+  for (const m of masked.matchAll(/@import\s+(?:url\(\s*)?["']?([^"')\s;]*)/dgi))
+    add(m[1] || '@import', m.indices?.[1]?.[0] ?? m.index, '@import', 'resource');
   for (const m of masked.matchAll(/url\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)/dgi)) {
     const group = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3;
     add(m[group] ?? '', m.indices?.[group]?.[0] ?? m.index, 'CSS url()', 'image');

@@ -36,11 +36,18 @@ describe('renderCaseJob', () => {
     expect(outcome.warnings?.issues.map((i) => [i.code, i.severity])).toEqual([['pdf-metadata', 'warning']]);
   });
 
-  it('reports a bug as this case\'s internal error, so that the others still render', async () => {
+  it("reports a bug as this case's internal error, so that the others still render", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'casereport-job-'));
     writeFileSync(join(dir, 'case.yaml'), exampleText('minimal'));
-    const broken = { print: async () => { throw new TypeError('something is not a function'); } } as unknown as PdfPrinter;
+    const broken = {
+      print: async () => {
+        throw new TypeError('something is not a function');
+      },
+    } as unknown as PdfPrinter;
     const outcome = await renderCaseJob({ kind: 'file', path: join(dir, 'case.yaml') }, settings(dir, broken));
-    expect(outcome).toMatchObject({ status: 'failed', failure: { kind: 'internal', message: expect.stringContaining('something is not a function') } });
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      failure: { kind: 'internal', message: expect.stringContaining('something is not a function') },
+    });
   });
 });

@@ -16,8 +16,12 @@ describe('shards', () => {
     const all = [1, 2, 3].flatMap((index) => selectShard(shuffled, { index, count: 3 }, '/work'));
     expect(all).toHaveLength(refs.length);
     expect(new Set(all.map((r) => (r.kind === 'file' ? r.path : '-'))).size).toBe(refs.length);
-    const inOrder = selectShard(refs, { index: 2, count: 3 }, '/work').map((r) => (r.kind === 'file' ? r.path : '-')).sort();
-    const reversed = selectShard(shuffled, { index: 2, count: 3 }, '/work').map((r) => (r.kind === 'file' ? r.path : '-')).sort();
+    const inOrder = selectShard(refs, { index: 2, count: 3 }, '/work')
+      .map((r) => (r.kind === 'file' ? r.path : '-'))
+      .sort();
+    const reversed = selectShard(shuffled, { index: 2, count: 3 }, '/work')
+      .map((r) => (r.kind === 'file' ? r.path : '-'))
+      .sort();
     expect(reversed).toEqual(inOrder);
   });
 
@@ -36,8 +40,13 @@ describe('outputs of a case', () => {
   };
 
   it('fills the pattern and mirrors folders with {dir}', () => {
-    expect(plan(file, { formats: ['pdf'], outDir: 'out', namePattern: '{id}.{ext}' }).reports).toEqual([{ format: 'pdf', target: 'out/p-1.pdf' }]);
-    expect(plan(file, { formats: ['md', 'html'], outDir: 'out', namePattern: '{dir}/{name}.{ext}' }).reports.map((r) => r.target)).toEqual(['out/clinic-a/x.md', 'out/clinic-a/x.html']);
+    expect(plan(file, { formats: ['pdf'], outDir: 'out', namePattern: '{id}.{ext}' }).reports).toEqual([
+      { format: 'pdf', target: 'out/p-1.pdf' },
+    ]);
+    expect(plan(file, { formats: ['md', 'html'], outDir: 'out', namePattern: '{dir}/{name}.{ext}' }).reports.map((r) => r.target)).toEqual([
+      'out/clinic-a/x.md',
+      'out/clinic-a/x.html',
+    ]);
   });
 
   it('names the charts after the Markdown report, beside it, whatever the pattern', () => {

@@ -12,7 +12,10 @@ function caseFolder(valid: number, broken = 0): string {
   const minimal = exampleText('minimal');
   for (let i = 1; i <= valid; i++) writeFileSync(join(dir, `case-${i}.yaml`), minimal.replace('id: minimal', `id: case-${i}`));
   for (let i = 1; i <= broken; i++) {
-    writeFileSync(join(dir, `broken-${i}.yaml`), `casereport: 1\nid: broken-${i}\npatient:\n  label: X\n  sex: mal\ncondition:\n  name: SCI\nrounds:\n  - id: r1\nadverse_events: []\n`);
+    writeFileSync(
+      join(dir, `broken-${i}.yaml`),
+      `casereport: 1\nid: broken-${i}\npatient:\n  label: X\n  sex: mal\ncondition:\n  name: SCI\nrounds:\n  - id: r1\nadverse_events: []\n`,
+    );
   }
   return dir;
 }
@@ -64,13 +67,18 @@ describe('batch rendering', () => {
     expect(written.sort()).toEqual(Array.from({ length: 30 }, (_, i) => `case-${i + 1}.md`).sort());
   });
 
-  it('refuses the later of two inputs that would write the same output, and keeps the first one\'s', () => {
+  it("refuses the later of two inputs that would write the same output, and keeps the first one's", () => {
     const cases = caseFolder(2);
-    writeFileSync(join(cases, 'twin.yaml'), exampleText('minimal').replace('id: minimal', 'id: case-1').replace('label: Patient M', 'label: Twin'));
+    writeFileSync(
+      join(cases, 'twin.yaml'),
+      exampleText('minimal').replace('id: minimal', 'id: case-1').replace('label: Patient M', 'label: Twin'),
+    );
     const out = join(tempDir(), 'out');
     const run = runCli(['render', cases, '--format', 'md', '--out-dir', out]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`${join(cases, 'twin.yaml')}  would overwrite ${join(out, 'case-1.md')}, already written for ${join(cases, 'case-1.yaml')}`);
+    expect(run.stderr).toContain(
+      `${join(cases, 'twin.yaml')}  would overwrite ${join(out, 'case-1.md')}, already written for ${join(cases, 'case-1.yaml')}`,
+    );
     expect(readFileSync(join(out, 'case-1.md'), 'utf8')).not.toContain('Twin');
     // Run again: the first case's report is up to date, and the twin is still refused.
     const again = runCli(['render', cases, '--format', 'md', '--out-dir', out, '--json']);
@@ -82,7 +90,8 @@ describe('batch rendering', () => {
     const cases = caseFolder(1);
     // A quoted title whose second line reads `id: case-1`, before the real id. Unindented, that
     // line is not valid YAML (it is a syntax error, located); indented, it is part of the title.
-    const title = (indent: string): string => `casereport: 1\ntitle: "A title that goes on\n${indent}id: case-1\n${indent}and ends here"\nid: tricky\n`;
+    const title = (indent: string): string =>
+      `casereport: 1\ntitle: "A title that goes on\n${indent}id: case-1\n${indent}and ends here"\nid: tricky\n`;
     const body = exampleText('minimal').replace(/^[\s\S]*?patient:/m, 'patient:');
     writeFileSync(join(cases, 'tricky.yaml'), title('') + body);
     writeFileSync(join(cases, 'fine.yaml'), title('  ').replace('id: tricky', 'id: fine') + body);
@@ -127,16 +136,20 @@ describe('large text-only batches', () => {
     expect(run.code).toBe(3);
     const summary = JSON.parse(run.stdout) as { failures: { file: string; issues: { line: number }[] }[] };
     expect(summary).toMatchObject({ total: 244, rendered: 240, failed: 4, not_started: 0, threads: 2 });
-    expect(summary.failures.map((f) => [f.file, f.issues[0]?.line]).sort()).toEqual([1, 2, 3, 4].map((i) => [join(cases, `broken-${i}.yaml`), 5]));
+    expect(summary.failures.map((f) => [f.file, f.issues[0]?.line]).sort()).toEqual(
+      [1, 2, 3, 4].map((i) => [join(cases, `broken-${i}.yaml`), 5]),
+    );
     const written = readdirSync(out).sort();
     expect(written).toEqual(Array.from({ length: 240 }, (_, i) => `case-${i + 1}.md`).sort());
 
     const alone = tempDir();
-    expect(JSON.parse(runCli(['render', cases, '--format', 'md', '--out-dir', alone, '--json', '--concurrency', '1']).stdout)).toMatchObject({ rendered: 240, threads: 1 });
+    expect(
+      JSON.parse(runCli(['render', cases, '--format', 'md', '--out-dir', alone, '--json', '--concurrency', '1']).stdout),
+    ).toMatchObject({ rendered: 240, threads: 1 });
     for (const file of written) expect(readFileSync(join(out, file), 'utf8'), file).toBe(readFileSync(join(alone, file), 'utf8'));
   });
 
-  it('refuse a second case that would overwrite another\'s report, whichever threads render the two', () => {
+  it("refuse a second case that would overwrite another's report, whichever threads render the two", () => {
     // The clash is found while rendering, across threads: every output is recorded by the main
     // thread, in input order, so the later of the two is the one refused.
     const cases = caseFolder(240);
@@ -184,7 +197,9 @@ describe('large text-only batches', () => {
   ])('lose nothing when a render thread runs out of memory %s: the main thread renders its cases', (_when, heapMb) => {
     const cases = richCaseFolder(210);
     const out = tempDir();
-    const run = runCli(['render', cases, '--format', 'md', '--out-dir', out, '--json', '--concurrency', '2'], { env: { CASEREPORT_THREAD_HEAP_MB: heapMb } });
+    const run = runCli(['render', cases, '--format', 'md', '--out-dir', out, '--json', '--concurrency', '2'], {
+      env: { CASEREPORT_THREAD_HEAP_MB: heapMb },
+    });
     expect(run.code).toBe(0);
     if (heapMb === '1') expect(run.stderr).toContain('a render thread stopped');
     expect(JSON.parse(run.stdout)).toMatchObject({ total: 210, rendered: 210, failed: 0, not_started: 0 });

@@ -8,7 +8,8 @@ import { BUILT_IN } from '../render/render-case.js';
 // What `npm run build` ships: the end-to-end tests run the build (see test/global-setup.ts).
 describe('the built-in templates, compiled at build time,', () => {
   it('are shipped in dist for every built-in template and format (npm run build)', async () => {
-    const { precompiledTemplates, precompiledKey: distKey } = (await import('../../dist/render/precompiled.js')) as typeof import('../../src/render/precompiled.js');
+    const { precompiledTemplates, precompiledKey: distKey } =
+      (await import('../../dist/render/precompiled.js')) as typeof import('../../src/render/precompiled.js');
     const shipped = precompiledTemplates();
     for (const name of BUILT_IN) {
       const template = loadTemplate(name);
@@ -18,7 +19,7 @@ describe('the built-in templates, compiled at build time,', () => {
     }
   });
 
-  it('load, for a render, only the module of that template and format, and not Handlebars\' compiler', () => {
+  it("load, for a render, only the module of that template and format, and not Handlebars' compiler", () => {
     // A fresh process: what it has loaded is in require's cache (Handlebars and the specs are CommonJS).
     const script = `
       import { createRequire } from 'node:module';
@@ -31,7 +32,9 @@ describe('the built-in templates, compiled at build time,', () => {
       const result = renderCaseText(text, { template, formats: ['md'], generator: 'test' });
       if (!result.ok || !result.outputs.get('md')?.includes('Timeline')) throw new Error('no report');
       console.log(JSON.stringify(Object.keys(createRequire(import.meta.url).cache)));`;
-    const loaded = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' })) as string[];
+    const loaded = JSON.parse(
+      execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' }),
+    ) as string[];
     const rel = loaded.map((file) => file.slice(ROOT.length + 1));
     expect(rel.filter((file) => file.startsWith('dist/render/precompiled/'))).toEqual(['dist/render/precompiled/care.md.cjs']);
     expect(rel.some((file) => file.includes('handlebars/runtime.js'))).toBe(true);

@@ -69,7 +69,11 @@ describe('casereport check', () => {
     const results = JSON.parse(run.stdout) as Record<string, unknown>[];
     expect(results).toHaveLength(2);
     for (const result of results) expect(Object.keys(result)).toEqual(['file', 'valid', 'issues', 'failsStrict', 'report']);
-    const [first] = results as { file: string; failsStrict: boolean; report: { care: { item: number; status: string }[]; privacy: { rule: string }[] } }[];
+    const [first] = results as {
+      file: string;
+      failsStrict: boolean;
+      report: { care: { item: number; status: string }[]; privacy: { rule: string }[] };
+    }[];
     expect(first?.file).toBe('examples/steven-sci.yaml');
     expect(first?.failsStrict).toBe(true);
     expect(first?.report.care.map((i) => i.item)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
@@ -79,7 +83,10 @@ describe('casereport check', () => {
   it('prints the validation errors of an invalid file and exits 3, also in JSON', () => {
     const dir = tempDir();
     const file = join(dir, 'bad.yaml');
-    writeFileSync(file, 'casereport: 1\nid: bad\npatient:\n  label: X\n  sex: mal\ncondition:\n  name: SCI\nrounds:\n  - id: r1\nadverse_events: []\n');
+    writeFileSync(
+      file,
+      'casereport: 1\nid: bad\npatient:\n  label: X\n  sex: mal\ncondition:\n  name: SCI\nrounds:\n  - id: r1\nadverse_events: []\n',
+    );
     const run = runCli(['check', file]);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain(`${file}:5:8  patient.sex`);

@@ -12,11 +12,16 @@ describe('casereport instruments', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Built-in instruments (12):');
-    for (const i of BUILT_IN_INSTRUMENTS) expect(run.stdout, i.id).toMatch(new RegExp(`^${i.id}  ${i.short.replace(/[()]/g, '\\$&')}`, 'm'));
-    expect(run.stdout).toContain('scim-iii  SCIM III: Spinal Cord Independence Measure III (SCIM III)\n  range 0-100 in steps of 1, higher is better\n  subscores: self_care 0-20');
+    for (const i of BUILT_IN_INSTRUMENTS)
+      expect(run.stdout, i.id).toMatch(new RegExp(`^${i.id}  ${i.short.replace(/[()]/g, '\\$&')}`, 'm'));
+    expect(run.stdout).toContain(
+      'scim-iii  SCIM III: Spinal Cord Independence Measure III (SCIM III)\n  range 0-100 in steps of 1, higher is better\n  subscores: self_care 0-20',
+    );
     expect(run.stdout).toMatch(/MCID 4 points \(substantial: 10 points\); Scivoletto G et al\. 2013/);
     expect(run.stdout).toContain('  range 0-10 in steps of 0.5, higher is worse');
-    expect(run.stdout).toMatch(/no MCID: no minimal clinically important difference is established for the ISNCSCI motor or sensory totals/);
+    expect(run.stdout).toMatch(
+      /no MCID: no minimal clinically important difference is established for the ISNCSCI motor or sensory totals/,
+    );
     expect(run.stdout).toContain('MCID 3.25 points for improvement, 4.63 points for worsening; Horváth K et al. 2015');
   });
 
@@ -25,20 +30,33 @@ describe('casereport instruments', () => {
     expect(run.code).toBe(0);
     const list = JSON.parse(run.stdout) as Instrument[];
     expect(list.map((i) => i.id)).toEqual(BUILT_IN_INSTRUMENTS.map((i) => i.id));
-    expect(list.find((i) => i.id === 'scim-iii')).toMatchObject({ short: 'SCIM III', range: [0, 100], step: 1, higher_is_better: true, mcid: { value: 4, kind: 'mcid' } });
+    expect(list.find((i) => i.id === 'scim-iii')).toMatchObject({
+      short: 'SCIM III',
+      range: [0, 100],
+      step: 1,
+      higher_is_better: true,
+      mcid: { value: 4, kind: 'mcid' },
+    });
     expect(list.find((i) => i.id === 'isncsci')?.no_mcid_reason).toContain('ISNCSCI');
   });
 
   it('adds the instruments a case file defines with --case', () => {
     const dir = tempDir();
     const file = join(dir, 'grip.yaml');
-    writeFileSync(file, caseText((c) => {
-      c.instruments = [{ id: 'grip', name: 'Grip strength', range: [0, 80], higher_is_better: true, mcid: 5, mcid_source: 'Example 2020', unit: 'kg' }];
-    }));
+    writeFileSync(
+      file,
+      caseText((c) => {
+        c.instruments = [
+          { id: 'grip', name: 'Grip strength', range: [0, 80], higher_is_better: true, mcid: 5, mcid_source: 'Example 2020', unit: 'kg' },
+        ];
+      }),
+    );
     const text = runCli(['instruments', '--case', file]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(`Defined in ${file} (1):`);
-    expect(text.stdout).toContain('grip  Grip strength\n  range 0-80 in steps of 1 kg, higher is better\n  MCID 5 kg; Example 2020 (defined in the case file)');
+    expect(text.stdout).toContain(
+      'grip  Grip strength\n  range 0-80 in steps of 1 kg, higher is better\n  MCID 5 kg; Example 2020 (defined in the case file)',
+    );
     const json = JSON.parse(runCli(['instruments', '--json', '--case', file]).stdout) as Instrument[];
     expect(json.at(-1)).toMatchObject({ id: 'grip', built_in: false, unit: 'kg', mcid: { value: 5, source: 'Example 2020' } });
   });

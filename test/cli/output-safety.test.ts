@@ -59,7 +59,11 @@ describe('output places that cannot work are usage errors, not internal errors',
   it.each([
     ['an output folder that is a file', (file: string, dir: string) => ['render', file, '--out-dir', join(dir, 'case.yaml')], 'is a file'],
     ['-o naming a folder', (file: string, dir: string) => ['render', file, '-o', dir], '-o names the folder'],
-    ['an output folder that cannot be written', (file: string) => ['render', file, '--out-dir', '/proc/casereport-cannot-write'], 'cannot write'],
+    [
+      'an output folder that cannot be written',
+      (file: string) => ['render', file, '--out-dir', '/proc/casereport-cannot-write'],
+      'cannot write',
+    ],
     ['a --timeout beyond what a timer can wait', (file: string) => ['render', file, '--format', 'pdf', '--timeout', '1e9'], 'too long'],
     ['margins larger than the page', (file: string) => ['render', file, '--format', 'pdf', '--margin', '300mm'], 'margins leave less than'],
   ])('%s', (_what, args, message) => {
@@ -74,11 +78,18 @@ describe('output places that cannot work are usage errors, not internal errors',
 describe('standard output', () => {
   it.each(['md', 'json'])('stops quietly when its reader closes it early (%s)', (format) => {
     const cli = join(ROOT, 'bin', 'casereport.js');
-    const run = spawnSync('bash', ['-c', `node "${cli}" render examples/sci-assessments.yaml --format ${format} -o - | head -c 10 >/dev/null; echo "exit \${PIPESTATUS[0]}"`], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
-    });
+    const run = spawnSync(
+      'bash',
+      [
+        '-c',
+        `node "${cli}" render examples/sci-assessments.yaml --format ${format} -o - | head -c 10 >/dev/null; echo "exit \${PIPESTATUS[0]}"`,
+      ],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      },
+    );
     expect(run.stdout.trim()).toBe('exit 0');
     expect(run.stderr).toBe('');
   });
@@ -119,7 +130,11 @@ describe('chart files are outputs like the others', () => {
     const run = runCli(['render', dir, '--out-dir', out, '--name', '{name}.{ext}']);
     expect(run.stderr).not.toContain('overwrite');
     expect(run.code).toBe(0);
-    expect(readdirSync(out).filter((f) => f.endsWith('-chart-1.svg')).sort()).toEqual(['first-chart-1.svg', 'second-chart-1.svg']);
+    expect(
+      readdirSync(out)
+        .filter((f) => f.endsWith('-chart-1.svg'))
+        .sort(),
+    ).toEqual(['first-chart-1.svg', 'second-chart-1.svg']);
     expect(existsSync(join(out, 'sci-assessments-chart-1.svg'))).toBe(false);
   });
 });

@@ -6,7 +6,15 @@ import { parse, stringify } from 'yaml';
 import { exampleText, ROOT } from '../helpers/cases.js';
 import { runCli, tempDir, type CliRun } from '../helpers/cli.js';
 import { inspectPdf } from '../helpers/pdf.js';
-import { marginsInPoints, readHtmlWords, readImagePlacements, readWordBoxes, type MarginsPt, type PageWords, type WordBox } from '../helpers/pdf-layout.js';
+import {
+  marginsInPoints,
+  readHtmlWords,
+  readImagePlacements,
+  readWordBoxes,
+  type MarginsPt,
+  type PageWords,
+  type WordBox,
+} from '../helpers/pdf-layout.js';
 
 // How far (in points) a word's box may reach past the content area: glyph boxes are the font's
 // ascent and descent, a little taller than the text, and a right-aligned digit may touch the edge.
@@ -58,11 +66,24 @@ function stressCase(): string {
   baseline.label = LONG_WORD;
   baseline.examiner = LONG_URL;
   for (const side of ['right', 'left']) {
-    baseline.exam[side].motor = { C5: 'NT**', C6: '4**', C7: '3*', C8: 'NT*', T1: '0**', L2: 'NT**', L3: '1*', L4: '0**', L5: 'NT', S1: '2**' };
+    baseline.exam[side].motor = {
+      C5: 'NT**',
+      C6: '4**',
+      C7: '3*',
+      C8: 'NT*',
+      T1: '0**',
+      L2: 'NT**',
+      L3: '1*',
+      L4: '0**',
+      L5: 'NT',
+      S1: '2**',
+    };
   }
   c.medications[0].name = LONG_WORD;
   c.medications[0].dose = LONG_URL;
-  c.adverse_events = [{ event: LONG_WORD, date: '2023-03-07', round: round.id, severity: 'mild', related: 'possible', outcome: LONG_WORD, notes: LONG_URL }];
+  c.adverse_events = [
+    { event: LONG_WORD, date: '2023-03-07', round: round.id, severity: 'mild', related: 'possible', outcome: LONG_WORD, notes: LONG_URL },
+  ];
   c.events.push({ date: '2022-11-01', event: LONG_URL });
   c.patient_perspective.statement = `${LONG_WORD} ${LONG_URL}`;
   c.discussion.references.push(LONG_URL, LONG_WORD);
@@ -136,13 +157,21 @@ function findStrayWords(pages: PageWords[], margins: MarginsPt, title: string, i
         problems.push(show(page, word, 'beyond the page edge'));
       } else if (word.yMax <= top + TOLERANCE) header.push(word);
       else if (word.yMin >= bottom - TOLERANCE) footer.push(word);
-      else if (word.xMin < left - TOLERANCE || word.xMax > right + TOLERANCE || word.yMin < top - TOLERANCE || word.yMax > bottom + TOLERANCE) {
-        problems.push(show(page, word, `outside the content area [${left.toFixed(1)}, ${top.toFixed(1)}, ${right.toFixed(1)}, ${bottom.toFixed(1)}]`));
+      else if (
+        word.xMin < left - TOLERANCE ||
+        word.xMax > right + TOLERANCE ||
+        word.yMin < top - TOLERANCE ||
+        word.yMax > bottom + TOLERANCE
+      ) {
+        problems.push(
+          show(page, word, `outside the content area [${left.toFixed(1)}, ${top.toFixed(1)}, ${right.toFixed(1)}, ${bottom.toFixed(1)}]`),
+        );
       }
     }
     // pdftotext -raw spells the ellipsis of a cut title as three dots.
     const shownTitle = compact(header.map((w) => w.text).join('')).replace(/(…|\.\.\.)$/, '');
-    if (!shownTitle || !compact(title).startsWith(shownTitle)) problems.push(`page ${page}: top margin reads "${shownTitle}", not the start of the title`);
+    if (!shownTitle || !compact(title).startsWith(shownTitle))
+      problems.push(`page ${page}: top margin reads "${shownTitle}", not the start of the title`);
     const footerText = ` ${footer.map((w) => w.text).join(' ')} `;
     const counter = ` page ${page} of ${pages.length} `;
     if (!footerText.includes(counter) || compact(footerText.replace(counter, ' ')) !== id) {
@@ -178,7 +207,19 @@ describe('PDF layout: nothing extends beyond the page margins', () => {
     for (const job of jobs) {
       const { top, right, bottom, left } = job.margins;
       const margin = `${top}mm,${right}mm,${bottom}mm,${left}mm`;
-      job.run = runCli(['render', cases, '--format', 'html,pdf', '--template', job.template, '--margin', margin, ...job.extra, '--out-dir', job.out]);
+      job.run = runCli([
+        'render',
+        cases,
+        '--format',
+        'html,pdf',
+        '--template',
+        job.template,
+        '--margin',
+        margin,
+        ...job.extra,
+        '--out-dir',
+        job.out,
+      ]);
     }
   });
 

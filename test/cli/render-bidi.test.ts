@@ -19,7 +19,9 @@ describe('render: a right-to-left override in case text', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const pdf = (await inspectPdf(readFileSync(join(dir, 'bidi.pdf')))).text.replace(/\s+/g, ' ');
-    expect(pdf).toContain('RTL-override, a patient (age and sex not stated), with spinal cord injury, who received one round of treatment.');
+    expect(pdf).toContain(
+      'RTL-override, a patient (age and sex not stated), with spinal cord injury, who received one round of treatment.',
+    );
     expect(pdf).toContain('Condition: Spinal cord injury. It is reported to record');
     expect(pdf).toContain('Patient information');
     expect(pdf).not.toMatch(/edirrevo|tnemtaert|troper|yrujni/);
@@ -29,10 +31,13 @@ describe('render: a right-to-left override in case text', () => {
     const dir = tempDir();
     const file = join(dir, 'bidi-title.yaml');
     // U+202B (right-to-left embedding) in the condition, which the title and the header are built from.
-    writeFileSync(file, caseText((c) => {
-      c.id = 'bidi-title';
-      (c.condition as Record<string, unknown>).name = '\u202bspinal cord injury';
-    }));
+    writeFileSync(
+      file,
+      caseText((c) => {
+        c.id = 'bidi-title';
+        (c.condition as Record<string, unknown>).name = '\u202bspinal cord injury';
+      }),
+    );
     const run = runCli(['render', file, '--format', 'pdf', '--out-dir', dir]);
     expect(run.code).toBe(0);
     const facts = await inspectPdf(readFileSync(join(dir, 'bidi-title.pdf')));

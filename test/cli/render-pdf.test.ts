@@ -7,11 +7,22 @@ import { runCli, tempDir, type CliRun } from '../helpers/cli.js';
 import { inspectPdf, type PdfFacts } from '../helpers/pdf.js';
 
 const CARE_SECTIONS = [
-  'Abstract', 'Introduction', 'Patient information', 'Clinical findings', 'Timeline', 'Diagnostic assessment',
-  'Therapeutic intervention', 'Follow-up and outcomes', 'Adverse events', 'Discussion', 'Patient perspective', 'Informed consent',
+  'Abstract',
+  'Introduction',
+  'Patient information',
+  'Clinical findings',
+  'Timeline',
+  'Diagnostic assessment',
+  'Therapeutic intervention',
+  'Follow-up and outcomes',
+  'Adverse events',
+  'Discussion',
+  'Patient perspective',
+  'Informed consent',
 ];
 
-const HOSTILE = 'casereport: 1\nid: hostile\npatient:\n  label: "<script>document.title=\'PWNED\'</script>"\n' +
+const HOSTILE =
+  'casereport: 1\nid: hostile\npatient:\n  label: "<script>document.title=\'PWNED\'</script>"\n' +
   'condition:\n  name: "<img src=\\"file:///etc/passwd\\"> {{@css}}"\nrounds:\n  - id: r1\n    notes: "<iframe src=\\"http://127.0.0.1:9/\\"></iframe>"\nadverse_events: []\n';
 
 function cjkCase(): string {
@@ -101,7 +112,16 @@ describe('render --format pdf failures', () => {
   });
 
   it('exits 5 and says how to get a browser when none is at --browser-path', () => {
-    const run = runCli(['render', 'examples/minimal.yaml', '--format', 'pdf', '--out-dir', tempDir(), '--browser-path', '/nonexistent/chrome']);
+    const run = runCli([
+      'render',
+      'examples/minimal.yaml',
+      '--format',
+      'pdf',
+      '--out-dir',
+      tempDir(),
+      '--browser-path',
+      '/nonexistent/chrome',
+    ]);
     expect(run.code).toBe(5);
     expect(run.stderr).toContain('/nonexistent/chrome');
     expect(run.stderr).toContain('apt-get install chromium');
@@ -125,7 +145,10 @@ describe('render --format pdf failures', () => {
   it('refuses a figure outside the case folder or one that is not an image', () => {
     const dir = tempDir();
     const c = parse(exampleText('minimal')) as Record<string, unknown>;
-    c.figures = [{ file: '../../../../etc/passwd', caption: 'x' }, { file: 'fake.png', caption: 'y' }];
+    c.figures = [
+      { file: '../../../../etc/passwd', caption: 'x' },
+      { file: 'fake.png', caption: 'y' },
+    ];
     writeFileSync(join(dir, 'fake.png'), 'not an image');
     writeFileSync(join(dir, 'fig.yaml'), stringify(c));
     const run = runCli(['render', join(dir, 'fig.yaml'), '--format', 'html', '--out-dir', dir]);

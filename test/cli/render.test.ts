@@ -6,11 +6,26 @@ import { exampleText, ROOT } from '../helpers/cases.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 
 const CARE_HEADINGS = [
-  '## Keywords', '## Abstract', '## Introduction', '## Patient information', '## Clinical findings', '## Timeline',
-  '## Diagnostic assessment', '## Therapeutic intervention', '## Follow-up and outcomes', '## Adverse events',
-  '## Discussion', '## Patient perspective', '## Informed consent',
+  '## Keywords',
+  '## Abstract',
+  '## Introduction',
+  '## Patient information',
+  '## Clinical findings',
+  '## Timeline',
+  '## Diagnostic assessment',
+  '## Therapeutic intervention',
+  '## Follow-up and outcomes',
+  '## Adverse events',
+  '## Discussion',
+  '## Patient perspective',
+  '## Informed consent',
 ];
-const SOURCE_LABELS: Record<string, string> = { patient: 'self-reported', caregiver: 'caregiver-reported', clinician: 'clinician-observed', measured: 'measured' };
+const SOURCE_LABELS: Record<string, string> = {
+  patient: 'self-reported',
+  caregiver: 'caregiver-reported',
+  clinician: 'clinician-observed',
+  measured: 'measured',
+};
 
 describe('casereport render (text formats)', () => {
   it('writes the CARE report of the Steven example: sections in order, both rounds, every observation with its source', () => {
@@ -38,7 +53,10 @@ describe('casereport render (text formats)', () => {
   it('writes the report model as JSON with outcomes as the contract describes', () => {
     const run = runCli(['render', 'examples/sci-assessments.yaml', '--format', 'json', '-o', '-']);
     expect(run.code).toBe(0);
-    const model = JSON.parse(run.stdout) as { outcomes: Record<string, unknown>[]; assessments: { instrument: string; derived: Record<string, unknown> | null }[] };
+    const model = JSON.parse(run.stdout) as {
+      outcomes: Record<string, unknown>[];
+      assessments: { instrument: string; derived: Record<string, unknown> | null }[];
+    };
     const scim = model.outcomes.find((o) => o.instrument === 'scim-iii' && o.measure === 'score');
     expect(scim).toMatchObject({ higher_is_better: true, baseline: 32, latest: 41, change: 9, mcid: 4, meaningful: true });
     expect(scim?.mcid_source).toContain('Scivoletto');

@@ -36,7 +36,10 @@ describe('scripts/setup --list-missing', () => {
   it('asks for DejaVu (and Noto CJK) where fontconfig knows no such fonts', () => {
     const dir = tempDir();
     const config = join(dir, 'fonts.conf');
-    writeFileSync(config, `<?xml version="1.0"?>\n<fontconfig><dir>${join(dir, 'none')}</dir><cachedir>${join(dir, 'cache')}</cachedir></fontconfig>\n`);
+    writeFileSync(
+      config,
+      `<?xml version="1.0"?>\n<fontconfig><dir>${join(dir, 'none')}</dir><cachedir>${join(dir, 'cache')}</cachedir></fontconfig>\n`,
+    );
     const missing = listMissing({ PATH: sandboxPath(['bash', 'dirname', 'fc-list']), FONTCONFIG_FILE: config });
     expect(missing).toEqual(expect.arrayContaining(['fonts-dejavu-core', 'fonts-noto-cjk']));
     expect(missing).not.toContain('fontconfig');

@@ -76,7 +76,10 @@ describe('case text with terminal escape sequences', () => {
     expect(run.stdout).toContain(`moves ${SHOWN}`);
     const invalid = join(dir, 'invalid-too.yaml');
     writeFileSync(invalid, INVALID);
-    for (const [command, input] of [['check', file], ['validate', invalid]] as const) {
+    for (const [command, input] of [
+      ['check', file],
+      ['validate', invalid],
+    ] as const) {
       const json = runCli([command, input, '--json']);
       expectNoRawControls(json);
       expect(JSON.stringify(JSON.parse(json.stdout))).toContain('\\u001b]0;PWNED\\u0007\\u001b[2J\u009b2J\u202e');

@@ -108,7 +108,10 @@ describe('FIFOs fail fast instead of hanging', () => {
     const dir = tempDir();
     mkfifo(join(dir, 'pipe.png'));
     writeFileSync(join(dir, 'case.yaml'), caseWithFigures(['pipe.png']));
-    for (const args of [['validate', 'case.yaml'], ['render', 'case.yaml', '--format', 'md,html', '--out-dir', 'out']]) {
+    for (const args of [
+      ['validate', 'case.yaml'],
+      ['render', 'case.yaml', '--format', 'md,html', '--out-dir', 'out'],
+    ]) {
       const run = runQuickly(args, dir);
       expect(run.code, `${args[0]}: ${run.stderr}`).toBe(3);
       expect(run.stderr).toContain('figure `pipe.png` is a named pipe (FIFO), not a regular file');

@@ -12,7 +12,8 @@ afterEach(() => {
 });
 
 /** The minimal case with another patient label. */
-const caseWith = (label: string, id = 'minimal'): string => exampleText('minimal').replace('label: Patient M', `label: ${label}`).replace('id: minimal', `id: ${id}`);
+const caseWith = (label: string, id = 'minimal'): string =>
+  exampleText('minimal').replace('label: Patient M', `label: ${label}`).replace('id: minimal', `id: ${id}`);
 
 /** Waits until `file` exists and holds `text`; fails after `ms`. */
 async function untilFileHolds(file: string, text: string, ms = 15_000): Promise<void> {

@@ -30,7 +30,10 @@ describe('parseCaseText: one parser, one meaning', () => {
   });
 
   it('keeps aliases that repeat a few values, sharing them', () => {
-    const text = MINIMAL.replace('rounds:\n  - id: round-1', 'rounds:\n  - id: round-1\n    interventions:\n      - &rehab { type: rehabilitation, name: Gait training }\n  - id: round-2\n    interventions: [*rehab]');
+    const text = MINIMAL.replace(
+      'rounds:\n  - id: round-1',
+      'rounds:\n  - id: round-1\n    interventions:\n      - &rehab { type: rehabilitation, name: Gait training }\n  - id: round-2\n    interventions: [*rehab]',
+    );
     const result = validateCaseText(text);
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.value.caseFile.rounds[1]?.interventions?.[0]?.name).toBe('Gait training');

@@ -39,7 +39,11 @@ export function referenceNonKeyMuscle(record: ReferenceRecord, side: Side): stri
   return side === 'Right' ? record.rightLowestNonKeyMuscleWithMotorFunction : record.leftLowestNonKeyMuscleWithMotorFunction;
 }
 
-const GRID_KEYS = [['motor', 'Motor'], ['light_touch', 'Touch'], ['pin_prick', 'Prick']] as const;
+const GRID_KEYS = [
+  ['motor', 'Motor'],
+  ['light_touch', 'Touch'],
+  ['pin_prick', 'Prick'],
+] as const;
 
 /**
  * The record as a case file's `exam:` block, written as a user would: list form in flow style with
@@ -88,7 +92,8 @@ adverse_events: []
 }
 
 /** A reference total (`"25"`, `"ND"`) as casereport writes it. */
-export const readReferenceTotal = (value: string | undefined): number | 'ND' => (value === undefined || value === 'ND' ? 'ND' : Number(value));
+export const readReferenceTotal = (value: string | undefined): number | 'ND' =>
+  value === undefined || value === 'ND' ? 'ND' : Number(value);
 
 /** The sum of two totals: not determinable if either is. */
 export const addTotals = (a: number | 'ND', b: number | 'ND'): number | 'ND' => (a === 'ND' || b === 'ND' ? 'ND' : a + b);

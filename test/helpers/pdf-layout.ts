@@ -103,13 +103,27 @@ export async function readImagePlacements(pdf: Uint8Array): Promise<ImagePlaceme
         if (fn === OPS.paintFormXObjectBegin && Array.isArray(args[0])) ctm = multiply(ctm, args[0] as Matrix);
         if (fn !== OPS.paintImageXObject && fn !== OPS.paintInlineImageXObject) return;
         // An image fills the unit square of its transform.
-        const corners = [[0, 0], [1, 0], [0, 1], [1, 1]].map(([u = 0, v = 0]) => [ctm[0] * u + ctm[2] * v + ctm[4], ctm[1] * u + ctm[3] * v + ctm[5]]);
+        const corners = [
+          [0, 0],
+          [1, 0],
+          [0, 1],
+          [1, 1],
+        ].map(([u = 0, v = 0]) => [ctm[0] * u + ctm[2] * v + ctm[4], ctm[1] * u + ctm[3] * v + ctm[5]]);
         const xs = corners.map(([x = 0]) => x);
         const ys = corners.map(([, y = 0]) => pageHeight - y);
         // paintImageXObject takes (id, width, height); an inline image comes as one object.
         const inline = args[0] as { width?: number; height?: number };
-        const [pixelWidth, pixelHeight] = fn === OPS.paintImageXObject ? [Number(args[1]), Number(args[2])] : [Number(inline.width), Number(inline.height)];
-        images.push({ page: number, pixelWidth, pixelHeight, xMin: Math.min(...xs), xMax: Math.max(...xs), yMin: Math.min(...ys), yMax: Math.max(...ys) });
+        const [pixelWidth, pixelHeight] =
+          fn === OPS.paintImageXObject ? [Number(args[1]), Number(args[2])] : [Number(inline.width), Number(inline.height)];
+        images.push({
+          page: number,
+          pixelWidth,
+          pixelHeight,
+          xMin: Math.min(...xs),
+          xMax: Math.max(...xs),
+          yMin: Math.min(...ys),
+          yMax: Math.max(...ys),
+        });
       });
     }
     return images;

@@ -26,7 +26,9 @@ export function spawnCli(args: string[], cwd = ROOT): BackgroundRun {
     for (const l of listeners) l();
   });
   child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const exit = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? `signal ${signal}` : null))));
+  const exit = new Promise<number | string | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? `signal ${signal}` : null))),
+  );
   const waitFor = (text: string | RegExp, timeoutMs = 60_000): Promise<void> =>
     new Promise((resolve, reject) => {
       const check = (): void => {

@@ -9,9 +9,20 @@ import { tempDir } from '../helpers/cli.js';
 function tree(): string {
   const root = tempDir();
   const files = [
-    'a.yaml', 'b.yml', 'notes.txt', 'c.YAML', '.hidden.yaml', 'case.yaml.bak',
-    'sub/d.yaml', 'sub/deeper/e.yml', 'sub/deeper/f.json',
-    'node_modules/pkg/g.yaml', 'sub/node_modules/h.yaml', '.git/i.yaml', 'z/10.yaml', 'z/9.yaml',
+    'a.yaml',
+    'b.yml',
+    'notes.txt',
+    'c.YAML',
+    '.hidden.yaml',
+    'case.yaml.bak',
+    'sub/d.yaml',
+    'sub/deeper/e.yml',
+    'sub/deeper/f.json',
+    'node_modules/pkg/g.yaml',
+    'sub/node_modules/h.yaml',
+    '.git/i.yaml',
+    'z/10.yaml',
+    'z/9.yaml',
   ];
   for (const file of files) {
     mkdirSync(join(root, file, '..'), { recursive: true });
@@ -30,7 +41,9 @@ describe('caseFilesUnder', () => {
     const walked = caseFilesUnder(root);
     expect(walked).toEqual(['a.yaml', 'alias.yaml', 'b.yml', 'linked/e.yml', 'sub/d.yaml', 'sub/deeper/e.yml', 'z/10.yaml', 'z/9.yaml']);
     // The glob library, which renders patterns, agrees (it lists a looping link's files again, once).
-    const globbed = (await glob(['**/*.yaml', '**/*.yml'], { cwd: root, ignore: ['**/node_modules/**'] })).filter((f) => !f.startsWith('sub/loop/'));
+    const globbed = (await glob(['**/*.yaml', '**/*.yml'], { cwd: root, ignore: ['**/node_modules/**'] })).filter(
+      (f) => !f.startsWith('sub/loop/'),
+    );
     expect(walked).toEqual(globbed.sort());
   });
 });

@@ -24,7 +24,10 @@ describe('figure checks (shared by render and validate)', () => {
   it('resolves an image below the case folder, or a link to one, and inlines it', () => {
     const { root, casePath } = caseFolder();
     const resolve = createFigureResolver(casePath, () => join(root, 'out'));
-    expect(resolve('img/red.png', 'x')).toMatchObject({ data_uri: expect.stringMatching(/^data:image\/png;base64,/), href: '../case/img/red.png' });
+    expect(resolve('img/red.png', 'x')).toMatchObject({
+      data_uri: expect.stringMatching(/^data:image\/png;base64,/),
+      href: '../case/img/red.png',
+    });
     expect(resolve('alias.png', 'x')).toMatchObject({ href: '../case/img/red.png' });
     expect(createFigureChecker(casePath)('img/red.png', 'x')).toEqual({ type: 'image/png' });
   });
@@ -38,7 +41,7 @@ describe('figure checks (shared by render and validate)', () => {
     const refused: Record<string, RegExp> = {
       'escape.png': /is outside the case file's folder/,
       '../secret.png': /is outside the case file's folder/,
-      'img': /is a folder, not an image file/,
+      img: /is a folder, not an image file/,
       'data:image/png;base64,AAAA': /is a URL/,
       'case.yaml': /is not a PNG, JPEG, GIF or WebP image/,
     };

@@ -24,7 +24,12 @@ describe('readCaseSource', () => {
     }
     expect(caught).toBeInstanceOf(CaseReadError);
     expect((caught as CaseReadError).message).toBe(`cannot read ${path}: it is a folder, not a regular file`);
-    expect((caught as CaseReadError).toIssue()).toMatchObject({ code: 'unreadable-input', path: [], severity: 'error', hint: 'give a case file (.yaml or .yml)' });
+    expect((caught as CaseReadError).toIssue()).toMatchObject({
+      code: 'unreadable-input',
+      path: [],
+      severity: 'error',
+      hint: 'give a case file (.yaml or .yml)',
+    });
   });
 
   it('says "no such file" for a file that is gone', () => {

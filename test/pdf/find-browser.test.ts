@@ -101,9 +101,7 @@ describe('findBrowser', () => {
   });
 
   it('knows the macOS and Windows locations', () => {
-    const mac = expectFound(
-      fakeMachine(['/Applications/Chromium.app/Contents/MacOS/Chromium'], { platform: 'darwin' }),
-    );
+    const mac = expectFound(fakeMachine(['/Applications/Chromium.app/Contents/MacOS/Chromium'], { platform: 'darwin' }));
     expect(mac.path).toContain('Chromium.app');
     const windows = listUsualLocations('win32', { PROGRAMFILES: 'D:\\Apps', LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local' });
     expect(windows[0]).toBe('D:\\Apps\\Google\\Chrome\\Application\\chrome.exe');

@@ -11,7 +11,8 @@ describe('guardStreams', () => {
     // Without a listener, emit('error') throws: that is the crash seen when Chromium was killed mid-batch.
     expect(() => stdio[4]?.emit('error', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }))).toThrow('EPIPE');
     guardStreams(child);
-    for (const stream of stdio) expect(() => stream?.emit('error', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).not.toThrow();
+    for (const stream of stdio)
+      expect(() => stream?.emit('error', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).not.toThrow();
     expect(() => child.emit('error', new Error('kill ESRCH'))).not.toThrow();
   });
 });

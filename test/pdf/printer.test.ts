@@ -22,7 +22,9 @@ const OPTIONS: PrintOptions = {
 };
 
 // Long enough for two A4 pages, so "page 2 of 2" proves the total is filled in.
-const FILLER = Array.from({ length: 14 }, (_, i) => `<p>Follow-up note ${i + 1}. ${'Gait and strength improved. '.repeat(12)}</p>`).join('');
+const FILLER = Array.from({ length: 14 }, (_, i) => `<p>Follow-up note ${i + 1}. ${'Gait and strength improved. '.repeat(12)}</p>`).join(
+  '',
+);
 
 const REPORT = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>HTML title</title>
@@ -164,9 +166,7 @@ describe('PdfPrinter.launch failures', () => {
   it('reports a browser that will not start as BROWSER_LAUNCH_FAILED and leaves no profile behind', async () => {
     const profiles = (): string[] => readdirSync(tmpdir()).filter((name) => name.startsWith('casereport-chromium-'));
     const before = profiles();
-    const failure = await PdfPrinter.launch({ browser: { path: '/bin/false', via: 'test' } }).catch(
-      (error: unknown) => error,
-    );
+    const failure = await PdfPrinter.launch({ browser: { path: '/bin/false', via: 'test' } }).catch((error: unknown) => error);
     expect((failure as BrowserError).code).toBe('BROWSER_LAUNCH_FAILED');
     expect((failure as BrowserError).hint).toContain('CASEREPORT_NO_SANDBOX');
     expect(profiles()).toEqual(before);

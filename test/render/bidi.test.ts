@@ -6,7 +6,16 @@ import { hostileCase } from './hostile-text.js';
 import { BUILT_IN, render } from './render-case.js';
 
 /** Overrides, embeddings and isolates, opened and never closed, closed and never opened. */
-const BIDI_SAMPLES = ['\u202eRTL-override', 'note\u202b', '\u2067abc', 'a\u2069b\u202d c', 'שלום \u202e123', 'abc\u2029\u202edef', '\u202a\u202c\u202c\u2069\u2069 z', 'x\u2068y'];
+const BIDI_SAMPLES = [
+  '\u202eRTL-override',
+  'note\u202b',
+  '\u2067abc',
+  'a\u2069b\u202d c',
+  'שלום \u202e123',
+  'abc\u2029\u202edef',
+  '\u202a\u202c\u202c\u2069\u2069 z',
+  'x\u2068y',
+];
 
 const INLINE = new Set(['a', 'abbr', 'b', 'code', 'em', 'i', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'mark']);
 
@@ -27,7 +36,15 @@ function htmlParagraphs(html: string): string {
   return [text, ...attributes].join('\n').replace(/&(amp|lt|gt|quot|#x27|#x60|#x3D);/g, (ref: string) => DECODE[ref] ?? ref);
 }
 
-const DECODE: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#x27;': "'", '&#x60;': '`', '&#x3D;': '=' };
+const DECODE: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#x27;': "'",
+  '&#x60;': '`',
+  '&#x3D;': '=',
+};
 
 describe('isolateBidi', () => {
   it('returns text without bidi characters as it is', () => {

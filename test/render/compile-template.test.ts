@@ -14,7 +14,9 @@ function bundle(main: string, partials: Record<string, string> = {}, formats: Te
     description: '',
     dir: '/templates/test',
     formats: Object.fromEntries(formats.map((f) => [f, { file: `/templates/test/report.${f}.hbs`, source: main }])),
-    partials: Object.fromEntries(Object.entries(partials).map(([name, source]) => [name, { file: `/templates/test/partials/${name}.hbs`, source }])),
+    partials: Object.fromEntries(
+      Object.entries(partials).map(([name, source]) => [name, { file: `/templates/test/partials/${name}.hbs`, source }]),
+    ),
     css: '',
   };
 }
@@ -39,7 +41,9 @@ describe('Markdown escaping at output', () => {
   });
 
   it('prints numbers, booleans and empty values as Handlebars does, and turns line breaks into spaces', () => {
-    expect(renderWith('{{n}} {{z}} {{f}} {{t}} [{{e}}] {{l}}', { n: 2.5, z: 0, f: false, t: true, e: null, l: 'one\ntwo' })).toBe('2.5 0 false true [] one two');
+    expect(renderWith('{{n}} {{z}} {{f}} {{t}} [{{e}}] {{l}}', { n: 2.5, z: 0, f: false, t: true, e: null, l: 'one\ntwo' })).toBe(
+      '2.5 0 false true [] one two',
+    );
   });
 
   it('escapes what helpers return', () => {

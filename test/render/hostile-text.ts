@@ -12,17 +12,85 @@ const TAIL =
   ' [y][] [^1] [ ] www.example.com https://example.com foo@example.com <http://e.com> a | b \\* # h ## > q = - + <!-- c --> x!';
 
 /** What starts a block, a list item, a table, a link definition... when it opens a line. */
-const STARTS = ['1. ', '1) ', '- ', '+ ', '* ', '- [ ] ', '[ ] ', '[x] ', '# ', '###### ', '> ', '    ', '\t', '```', '~~~', '<div>',
-  '<!-- ', '[x]: http://e.com ', '[^1]: ', '| a | ', '= ', '![x](y) ', 'www.example.com ', 'https://example.com ', 'foo@example.com ',
-  '&lt;b&gt; ', '\\', '~~x~~ ', '<script>', '_', '`', '2024. ', '<http://e.com> '];
+const STARTS = [
+  '1. ',
+  '1) ',
+  '- ',
+  '+ ',
+  '* ',
+  '- [ ] ',
+  '[ ] ',
+  '[x] ',
+  '# ',
+  '###### ',
+  '> ',
+  '    ',
+  '\t',
+  '```',
+  '~~~',
+  '<div>',
+  '<!-- ',
+  '[x]: http://e.com ',
+  '[^1]: ',
+  '| a | ',
+  '= ',
+  '![x](y) ',
+  'www.example.com ',
+  'https://example.com ',
+  'foo@example.com ',
+  '&lt;b&gt; ',
+  '\\',
+  '~~x~~ ',
+  '<script>',
+  '_',
+  '`',
+  '2024. ',
+  '<http://e.com> ',
+];
 
 /** Texts that are markup only as a whole line, or only at the end of one. */
-const WHOLE = ['---', '***', '___', '- - -', '=====', '-', '+', '1.', '1)', '#', '>', '|', '```', '~~~', ' ', '   ', 'x  ', 'x\\', 'x!', 'x #',
-  'x ##', '\u00a0x\u00a0', '[^1]', '[ ]', '<!-- c -->'];
+const WHOLE = [
+  '---',
+  '***',
+  '___',
+  '- - -',
+  '=====',
+  '-',
+  '+',
+  '1.',
+  '1)',
+  '#',
+  '>',
+  '|',
+  '```',
+  '~~~',
+  ' ',
+  '   ',
+  'x  ',
+  'x\\',
+  'x!',
+  'x #',
+  'x ##',
+  '\u00a0x\u00a0',
+  '[^1]',
+  '[ ]',
+  '<!-- c -->',
+];
 
 /** Line breaks of every kind, each followed by what would start a block on a new line. */
-const BREAKS = ['fall\r| injected | row |', 'fall\r\n---', 'a\n# h', 'a\u0085# h', 'a\u2028- b', 'a\u2029> b', 'a\r=====', 'a\n\n    code',
-  'a\v- b', 'a\f1. b', 'a\r\n|---|---|'];
+const BREAKS = [
+  'fall\r| injected | row |',
+  'fall\r\n---',
+  'a\n# h',
+  'a\u0085# h',
+  'a\u2028- b',
+  'a\u2029> b',
+  'a\r=====',
+  'a\n\n    code',
+  'a\v- b',
+  'a\f1. b',
+  'a\r\n|---|---|',
+];
 
 /** Right-to-left text and bidi controls (which escaping removes: see isolateBidi). */
 const BIDI = ['שלום עולם 12', 'مرحبا ١٢', 'abc \u202edef', 'x\u2066y', 'a\u2069b \u202b', '\u202eRTL-override'];
@@ -51,7 +119,8 @@ type Path = (string | number)[];
 function stringLeaves(value: unknown, path: Path = []): Path[] {
   if (typeof value === 'string') return [path];
   if (Array.isArray(value)) return value.flatMap((item, i) => stringLeaves(item, [...path, i]));
-  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => stringLeaves(item, [...path, key]));
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).flatMap(([key, item]) => stringLeaves(item, [...path, key]));
   return [];
 }
 
@@ -119,7 +188,11 @@ function freeTextPaths(data: unknown): Path[] {
     // A different probe in each: an identifier and a reference to it must not stay equal.
     const result = validateCaseText(caseText(withValues(data, new Map(candidates.map((path, i) => [path, `${probe}${i}`])))));
     if (result.ok) return candidates;
-    const bad = candidates.filter((path) => path.at(-1) === 'id' || result.issues.some((issue) => issue.path.length > 0 && (startsWith(path, issue.path) || startsWith(issue.path, path))));
+    const bad = candidates.filter(
+      (path) =>
+        path.at(-1) === 'id' ||
+        result.issues.some((issue) => issue.path.length > 0 && (startsWith(path, issue.path) || startsWith(issue.path, path))),
+    );
     if (bad.length === 0) throw new Error(`cannot tell which strings are free text: ${JSON.stringify(result.issues)}`);
     const values = new Set(bad.map((path) => valueAt(data, path)));
     candidates = candidates.filter((path) => !bad.includes(path) && !values.has(valueAt(data, path)));

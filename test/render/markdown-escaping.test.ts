@@ -54,7 +54,17 @@ describe('escapeMarkdownText', () => {
   });
 
   it('returns plain text as it is, and the same string', () => {
-    for (const text of ['', 'walks further', 'UEMS 18/50 (+6), 2023-02-14; 6.5', '-3', '+9', '32', 'C5–C6', 'day 2 "quoted"', 'R&D, 100%']) {
+    for (const text of [
+      '',
+      'walks further',
+      'UEMS 18/50 (+6), 2023-02-14; 6.5',
+      '-3',
+      '+9',
+      '32',
+      'C5–C6',
+      'day 2 "quoted"',
+      'R&D, 100%',
+    ]) {
       expect(escapeMarkdownText(text)).toBe(text);
     }
   });
@@ -68,7 +78,9 @@ describe('escapeMarkdownText', () => {
 
 describe('Markdown reports with hostile text in every free-text field', () => {
   // Each case twice, its fields holding different samples: every sample lands in several kinds of field.
-  const runs = ALL_CASES.flatMap((name) => [0, 1].map((n) => [name, n * Math.ceil(HOSTILE_SAMPLES.length / 2) + ALL_CASES.indexOf(name)] as const));
+  const runs = ALL_CASES.flatMap((name) =>
+    [0, 1].map((n) => [name, n * Math.ceil(HOSTILE_SAMPLES.length / 2) + ALL_CASES.indexOf(name)] as const),
+  );
 
   describe.each(BUILT_IN)('template %s', (template) => {
     it.each(runs)('has the structure of its plain-text twin: %s, samples shifted by %i', (name, shift) => {

@@ -47,7 +47,15 @@ export function render(template: string, format: TextFormat, model: ReportModel)
 
 /** Handlebars' own HTML escaping, to predict how case text appears in HTML output. */
 export function escapeHtml(text: string): string {
-  const map: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;', '`': '&#x60;', '=': '&#x3D;' };
+  const map: Record<string, string> = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#x27;',
+    '`': '&#x60;',
+    '=': '&#x3D;',
+  };
   return text.replace(/[&<>"'`=]/g, (ch) => map[ch] ?? ch);
 }
 

@@ -16,7 +16,9 @@ describe('withSoftBreaks', () => {
   });
 
   it('counts characters, not UTF-16 units, and adds nothing but zero-width spaces', () => {
-    expect(withSoftBreaks('😀'.repeat(LONG_RUN + 1))).toBe(['😀'.repeat(RUN_CHUNK), '😀'.repeat(RUN_CHUNK), '😀'.repeat(RUN_CHUNK), '😀'.repeat(LONG_RUN + 1 - 3 * RUN_CHUNK)].join('\u200b'));
+    expect(withSoftBreaks('😀'.repeat(LONG_RUN + 1))).toBe(
+      ['😀'.repeat(RUN_CHUNK), '😀'.repeat(RUN_CHUNK), '😀'.repeat(RUN_CHUNK), '😀'.repeat(LONG_RUN + 1 - 3 * RUN_CHUNK)].join('\u200b'),
+    );
     const hostile = `<script>alert("x")</script>${'&'.repeat(LONG_RUN)}`;
     expect(withSoftBreaks(hostile).replaceAll('\u200b', '')).toBe(hostile);
   });

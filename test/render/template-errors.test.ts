@@ -53,9 +53,13 @@ describe('a misspelt field', () => {
   it('explains an empty value on the way, and a field asked of a text', () => {
     const empty = renderError({ 'report.md.hbs': '{{onset.text}}' }, 'md', 'minimal');
     expect(exampleModel('minimal').onset).toBeUndefined();
-    expect(empty.describe()).toBe('cannot read `text` of `onset`: `onset` is empty or missing here (report.md.hbs:1:3); check the spelling of `onset`, or test it first with {{#if onset}}');
+    expect(empty.describe()).toBe(
+      'cannot read `text` of `onset`: `onset` is empty or missing here (report.md.hbs:1:3); check the spelling of `onset`, or test it first with {{#if onset}}',
+    );
     const text = renderError({ 'report.md.hbs': '{{#each keywords}}{{name}}{{/each}}' }, 'md');
-    expect(text.message).toBe(`unknown field \`name\`: the value here is the text ${JSON.stringify(exampleModel('steven-sci').keywords[0])}, which has no fields`);
+    expect(text.message).toBe(
+      `unknown field \`name\`: the value here is the text ${JSON.stringify(exampleModel('steven-sci').keywords[0])}, which has no fields`,
+    );
     expect(text.hint).toBe('write {{this}} for the value itself');
   });
 
@@ -67,13 +71,23 @@ describe('a misspelt field', () => {
 
 describe('an unknown partial', () => {
   it('is an error when the template is loaded, at its line, naming the partials that exist', () => {
-    const dir = makeTemplate({ 'report.md.hbs': '# {{title}}\n\n{{> md-bylin}}\n', 'partials/md-byline.hbs': 'by', 'partials/md-other.hbs': 'x' });
+    const dir = makeTemplate({
+      'report.md.hbs': '# {{title}}\n\n{{> md-bylin}}\n',
+      'partials/md-byline.hbs': 'by',
+      'partials/md-other.hbs': 'x',
+    });
     const error = templateErrorOf(() => compileTemplate(loadTemplate(dir)));
-    expect(error.describe()).toBe('unknown partial `md-bylin` (report.md.hbs:3:1); did you mean `md-byline`? partials: md-byline, md-other');
+    expect(error.describe()).toBe(
+      'unknown partial `md-bylin` (report.md.hbs:3:1); did you mean `md-byline`? partials: md-byline, md-other',
+    );
   });
 
   it('is located at its call when a precompiled source calls a partial the folder no longer has', () => {
-    const dir = makeTemplate({ 'report.md.hbs': '# {{title}}\n\n  {{> md-byline}}\n', 'partials/md-byline.hbs': 'by', 'partials/md-other.hbs': 'x' });
+    const dir = makeTemplate({
+      'report.md.hbs': '# {{title}}\n\n  {{> md-byline}}\n',
+      'partials/md-byline.hbs': 'by',
+      'partials/md-other.hbs': 'x',
+    });
     const built = loadTemplate(dir);
     const specs = new Map([...precompileBundle(built)].map(([key, code]) => [key, specFromCode(code)]));
     const { 'md-byline': _deleted, ...partials } = built.partials;
@@ -85,7 +99,9 @@ describe('an unknown partial', () => {
 
 describe('an unknown helper', () => {
   it('is an error when the template is loaded, listing the helpers', () => {
-    const error = templateErrorOf(() => compileTemplate(loadTemplate(makeTemplate({ 'report.md.hbs': '# {{title}}\n{{joni keywords ", "}}\n' }))));
+    const error = templateErrorOf(() =>
+      compileTemplate(loadTemplate(makeTemplate({ 'report.md.hbs': '# {{title}}\n{{joni keywords ", "}}\n' }))),
+    );
     expect(error.message).toBe('unknown helper `joni`');
     expect(error.location()).toBe('report.md.hbs:2:1');
     expect(error.hint).toMatch(/^did you mean `join`\? helpers: /);
@@ -109,7 +125,9 @@ describe('a block', () => {
   it('closed by the wrong tag is named at that tag, with the line of the block it closes', () => {
     const source = '{{#each keywords}}\n  {{#if this}}\n    {{this}}\n  {{/each}}\n{{/if}}\n';
     const error = templateErrorOf(() => compileTemplate(loadTemplate(makeTemplate({ 'report.md.hbs': source }))));
-    expect(error.describe()).toBe('`{{/each}}` closes `{{#if}}`, which opened at line 2 (report.md.hbs:4:3); close `{{#if}}` with `{{/if}}` first');
+    expect(error.describe()).toBe(
+      '`{{/each}}` closes `{{#if}}`, which opened at line 2 (report.md.hbs:4:3); close `{{#if}}` with `{{/if}}` first',
+    );
   });
 
   it('is not confused by block tags written inside comments', () => {
@@ -125,7 +143,9 @@ describe('template.json', () => {
     const text = '{\n  "name": "test",\n  "formats": { "md": "report.md.hbs", },\n  "partials": "partials"\n}\n';
     const error = templateErrorOf(() => loadTemplate(makeTemplate({ 'template.json': text })));
     const line = text.split('\n')[2] ?? '';
-    expect(error.describe()).toBe(`template.json is not valid JSON: a comma before \`}\`: JSON allows no trailing comma (template.json:3:${line.indexOf(', }') + 1})`);
+    expect(error.describe()).toBe(
+      `template.json is not valid JSON: a comma before \`}\`: JSON allows no trailing comma (template.json:3:${line.indexOf(', }') + 1})`,
+    );
   });
 
   it.each([
@@ -145,7 +165,9 @@ describe('template.json', () => {
     const error = templateErrorOf(() => loadTemplate(makeTemplate({ 'template.json': text })));
     const lines = text.split('\n');
     const line = lines.findIndex((l) => l.includes('"htm"'));
-    expect(error.describe()).toBe(`unknown key \`htm\` in \`formats\` (template.json:${line + 1}:${columnOf(lines[line] ?? '', '"htm"')}); did you mean \`html\`?`);
+    expect(error.describe()).toBe(
+      `unknown key \`htm\` in \`formats\` (template.json:${line + 1}:${columnOf(lines[line] ?? '', '"htm"')}); did you mean \`html\`?`,
+    );
   });
 
   it('naming a file that does not exist points at the line that names it', () => {
@@ -163,7 +185,9 @@ describe('the command line', () => {
     const dir = makeTemplate({ 'report.html.hbs': htmlAt(20, line) });
     const run = runCli(['render', join(ROOT, 'examples', 'minimal.yaml'), '--template', dir, '--format', 'html', '-o', '-']);
     expect(run.code).toBe(4);
-    expect(run.stderr).toContain(`template error: unknown field \`titel\` (report.html.hbs:20:${columnOf(line, 'titel')}); did you mean \`title\`?`);
+    expect(run.stderr).toContain(
+      `template error: unknown field \`titel\` (report.html.hbs:20:${columnOf(line, 'titel')}); did you mean \`title\`?`,
+    );
   });
 
   it('exits 4 for a mistake found when loading the template', () => {

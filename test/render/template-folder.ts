@@ -5,7 +5,12 @@ import { crc32, deflateSync } from 'node:zlib';
 import { TemplateError } from '../../src/render/template-bundle.js';
 
 /** The manifest of a test template with both formats, main files `report.{md,html}.hbs`. */
-export const MANIFEST = { name: 'test', formats: { md: 'report.md.hbs', html: 'report.html.hbs' }, css: ['style.css'], partials: 'partials' };
+export const MANIFEST = {
+  name: 'test',
+  formats: { md: 'report.md.hbs', html: 'report.html.hbs' },
+  css: ['style.css'],
+  partials: 'partials',
+};
 
 /** Minimal main templates and CSS that a test overrides file by file. */
 export const BASE_FILES: Record<string, string> = {

@@ -82,7 +82,12 @@ describe.each(BUILT_IN)('built-in template %s', (template) => {
           const finding = format === 'md' ? escapeMarkdownText(o.finding) : escapeHtml(o.finding);
           expect(out, o.finding).toContain(finding);
           if (format === 'md') expect(out, o.finding).toContain(`${finding} — *${o.source_label}`);
-          else expect(out, o.finding).toMatch(new RegExp(`${escapeRegExp(finding)}</span> — (<span class="label">)?<span class="source source-${o.source}">${o.source_label}</span>`));
+          else
+            expect(out, o.finding).toMatch(
+              new RegExp(
+                `${escapeRegExp(finding)}</span> — (<span class="label">)?<span class="source source-${o.source}">${o.source_label}</span>`,
+              ),
+            );
         }
       }
     });
@@ -129,7 +134,9 @@ describe('care template', () => {
     const md = render('care', 'md', model);
     const outcomes = markdownSection(md, 'Follow-up and outcomes');
     expect(outcomes).toContain('| Spinal Cord Independence Measure III (SCIM III) | 32 | 41 | +9 | 4 | yes, reaches the MCID |');
-    expect(outcomes).toContain('| Walking Index for Spinal Cord Injury II (WISCI II) | 0 | 1 | +1 | 1 (MDC) | larger than the MDC; no MCID established |');
+    expect(outcomes).toContain(
+      '| Walking Index for Spinal Cord Injury II (WISCI II) | 0 | 1 | +1 | 1 (MDC) | larger than the MDC; no MCID established |',
+    );
     expect(outcomes).toContain('| Upper extremity motor score (UEMS) | 18 | 24 | +6 | — | no MCID established |');
     const diagnostic = markdownSection(md, 'Diagnostic assessment');
     const exams = model.assessments.filter((a) => a.derived !== null);
@@ -144,7 +151,9 @@ describe('care template', () => {
     expect(diagnostic).toContain('| C6 | 2 | 3 |');
     expect(diagnostic).toContain('| physiatrist from another centre | yes |');
     const html = render('care', 'html', model);
-    expect(html).toContain('<th scope="row">Spinal Cord Independence Measure III (SCIM III)</th><td class="num">32</td><td class="num">41</td><td class="num">+9</td>');
+    expect(html).toContain(
+      '<th scope="row">Spinal Cord Independence Measure III (SCIM III)</th><td class="num">32</td><td class="num">41</td><td class="num">+9</td>',
+    );
     expect(countOf(html, '<dt>AIS grade</dt><dd>C (incomplete)</dd>')).toBe(2);
     const adverse = markdownSection(md, 'Adverse events');
     expect(adverse).toContain('1 adverse event was reported.');
@@ -173,7 +182,9 @@ describe('care template', () => {
     expect(markdownSection(md, 'Patient information')).toContain('- Physiotherapy (day -100): outcome not stated');
     expect(markdownSection(md, 'Patient perspective')).toContain('- to walk\n- to work');
     expect(markdownSection(md, 'Informed consent')).toContain('Informed consent was not obtained.');
-    expect(markdownSection(md, 'Therapeutic intervention')).toContain('- **Other intervention**\n- **Cells** (cell therapy)\n  - Product: allogeneic\n  - Dose: not stated');
+    expect(markdownSection(md, 'Therapeutic intervention')).toContain(
+      '- **Other intervention**\n- **Cells** (cell therapy)\n  - Product: allogeneic\n  - Dose: not stated',
+    );
     expect(markdownSection(md, 'Adverse events')).toContain('| day 2 | Fever | Round 1 | moderate | possible |');
     expect(markdownSection(md, 'Diagnostic assessment')).not.toContain('### ISNCSCI classification');
     expect(markdownSection(md, 'Discussion')).toContain('### Lessons\n\n- one\n- two');
@@ -199,20 +210,46 @@ describe('narrative template', () => {
 
   it('orders the sections and leaves out those without observations', () => {
     const steven = markdownSections(render('narrative', 'md', exampleModel('steven-sci')));
-    expect(steven).toEqual(['Motor function', 'Sensation', 'Balance', 'Overall health', 'Side effects', 'Looking ahead', 'What one case can and cannot show']);
+    expect(steven).toEqual([
+      'Motor function',
+      'Sensation',
+      'Balance',
+      'Overall health',
+      'Side effects',
+      'Looking ahead',
+      'What one case can and cannot show',
+    ]);
     const assessments = markdownSections(render('narrative', 'md', exampleModel('sci-assessments')));
-    expect(assessments).toEqual(['Motor function', 'Sensation', 'Balance', 'Side effects', 'Looking ahead', 'What one case can and cannot show']);
+    expect(assessments).toEqual([
+      'Motor function',
+      'Sensation',
+      'Balance',
+      'Side effects',
+      'Looking ahead',
+      'What one case can and cannot show',
+    ]);
     const minimal = markdownSections(render('narrative', 'md', exampleModel('minimal')));
     expect(minimal).toEqual(['Side effects', 'Looking ahead', 'What one case can and cannot show']);
     // pain without sensory observations still opens "Sensation"; the "other" domain gets its own section
     const everyField = markdownSections(render('narrative', 'md', exampleModel('every-field')));
-    expect(everyField).toEqual(['Motor function', 'Sensation', 'Other changes', 'Side effects', 'Looking ahead', 'What one case can and cannot show']);
+    expect(everyField).toEqual([
+      'Motor function',
+      'Sensation',
+      'Other changes',
+      'Side effects',
+      'Looking ahead',
+      'What one case can and cannot show',
+    ]);
   });
 
   it('says in plain words who noticed each change', () => {
     const steven = render('narrative', 'md', exampleModel('steven-sci'));
-    expect(steven).toContain('**Hands and fingers.** Steven reported: some hand and finger movement regained — *self-reported, not measured*');
-    expect(steven).toContain('His family or carers noticed: his support system noticed better motor function overall — *caregiver-reported, not measured*');
+    expect(steven).toContain(
+      '**Hands and fingers.** Steven reported: some hand and finger movement regained — *self-reported, not measured*',
+    );
+    expect(steven).toContain(
+      'His family or carers noticed: his support system noticed better motor function overall — *caregiver-reported, not measured*',
+    );
     expect(markdownSection(steven, 'Side effects')).toContain('not reported');
     const patientA = render('narrative', 'md', exampleModel('sci-assessments'));
     expect(patientA).toContain('A clinician observed: steadier unsupported sitting');

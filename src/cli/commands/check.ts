@@ -38,14 +38,17 @@ export function registerCheck(program: Command): void {
     .argument('<inputs...>', 'case files, folders or globs; - for standard input')
     .option('--json', 'print the results as JSON on standard output (an array, one object per file)')
     .option('--strict', 'exit with code 3 when a CARE item is missing or a privacy finding is an error')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ casereport check examples/steven-sci.yaml
   $ casereport check cases/ --strict
   $ casereport check case.yaml --json | jq '.[0].report.care[] | select(.status == "missing")'
 
 Exit codes: 0 checked (findings do not fail a run without --strict); 3 a file is invalid,
-or, with --strict, a CARE item is missing or a privacy finding is an error.`)
+or, with --strict, a CARE item is missing or a privacy finding is an error.`,
+    )
     .action(async (inputs: string[], _options: unknown, command: Command) => {
       process.exitCode = await runCheck(inputs, command.optsWithGlobals<CheckOptions>());
     });
@@ -123,7 +126,9 @@ function formatReport(file: string, report: CheckReport, c: ChalkInstance): stri
   lines.push(`  By source: ${safe(e.by_source.map((s) => `${s.count} ${s.label}`).join(', '))}`);
   if (e.unmeasured.length > 0) lines.push(`  Not measured (${e.unmeasured.length}):`);
   for (const u of e.unmeasured) {
-    lines.push(`    ${c.cyan(safe(u.path))}  ${safe(u.source_label)}: ${safe(u.finding.replace(/\s+/g, ' '))} ${c.yellow(`(${safe(u.note)})`)}`);
+    lines.push(
+      `    ${c.cyan(safe(u.path))}  ${safe(u.source_label)}: ${safe(u.finding.replace(/\s+/g, ' '))} ${c.yellow(`(${safe(u.note)})`)}`,
+    );
   }
   lines.push(`  Limitations the data shows (${report.honesty.gaps.length}):`);
   for (const gap of report.honesty.gaps) lines.push(`    - ${safe(gap.text)}`);
@@ -131,7 +136,11 @@ function formatReport(file: string, report: CheckReport, c: ChalkInstance): stri
   const care = (['reported', 'partial', 'missing', 'not-applicable'] as const)
     .filter((s) => counts[s] > 0)
     .map((s) => c[STATUS_COLOURS[s]](`${counts[s]} ${s}`));
-  lines.push('', `Summary: CARE ${care.join(', ')}; privacy ${plural(errors, 'error')}, ${plural(warnings, 'warning')}; ${plural(report.summary.gaps, 'honesty gap')}`, '');
+  lines.push(
+    '',
+    `Summary: CARE ${care.join(', ')}; privacy ${plural(errors, 'error')}, ${plural(warnings, 'warning')}; ${plural(report.summary.gaps, 'honesty gap')}`,
+    '',
+  );
   return lines.join('\n');
 }
 

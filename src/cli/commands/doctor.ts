@@ -15,12 +15,17 @@ export function registerDoctor(program: Command): void {
   program
     .command('doctor')
     .summary('check that PDF output works on this machine')
-    .description('Report the Node.js version, the browser found and its version, the sandbox mode and whether CJK fonts are present, then print a one-page test PDF. Exits non-zero when PDF output cannot work.')
+    .description(
+      'Report the Node.js version, the browser found and its version, the sandbox mode and whether CJK fonts are present, then print a one-page test PDF. Exits non-zero when PDF output cannot work.',
+    )
     .option('--browser-path <path>', 'check this Chrome or Chromium instead of the one found automatically')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ casereport doctor
-  $ casereport doctor --browser-path /usr/bin/chromium`)
+  $ casereport doctor --browser-path /usr/bin/chromium`,
+    )
     .action(async (_options: unknown, command: Command) => {
       process.exitCode = await runDoctor(command.optsWithGlobals<DoctorOptions>());
     });
@@ -56,9 +61,17 @@ async function runDoctor(options: DoctorOptions): Promise<ExitCode> {
     ok('browser', `${printer.browser.path} (${printer.version}, found via ${printer.browser.via})`);
     ok('sandbox', printer.sandboxReason);
     const started = Date.now();
-    const pdf = await printer.print(TEST_PAGE, { headerTitle: 'casereport doctor', footerLeft: 'doctor', metadata: { title: 'casereport doctor' }, timeoutMs: 30_000 });
+    const pdf = await printer.print(TEST_PAGE, {
+      headerTitle: 'casereport doctor',
+      footerLeft: 'doctor',
+      metadata: { title: 'casereport doctor' },
+      timeoutMs: 30_000,
+    });
     const isPdf = Buffer.from(pdf.subarray(0, 5)).toString('latin1') === '%PDF-';
-    (isPdf ? ok : bad)('pdf', isPdf ? `printed a one-page test PDF (${pdf.length} bytes) in ${Date.now() - started} ms` : 'the browser did not produce a PDF');
+    (isPdf ? ok : bad)(
+      'pdf',
+      isPdf ? `printed a one-page test PDF (${pdf.length} bytes) in ${Date.now() - started} ms` : 'the browser did not produce a PDF',
+    );
     return isPdf ? EXIT.ok : EXIT.browser;
   } catch (error) {
     bad('pdf', error instanceof Error ? error.message : String(error));

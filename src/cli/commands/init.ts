@@ -16,22 +16,33 @@ export function registerInit(program: Command): void {
   program
     .command('init')
     .summary('write a new case file to start from')
-    .description('Write a new, valid case file with the common fields and comments, and a yaml-language-server $schema line so editors complete and check fields.')
+    .description(
+      'Write a new, valid case file with the common fields and comments, and a yaml-language-server $schema line so editors complete and check fields.',
+    )
     .argument('[file]', 'the file to create', 'case.yaml')
     .option('--force', 'overwrite the file if it exists')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ casereport init
-  $ casereport init cases/patient-a.yaml && casereport validate cases/patient-a.yaml`)
+  $ casereport init cases/patient-a.yaml && casereport validate cases/patient-a.yaml`,
+    )
     .action((file: string, _options: unknown, command: Command) => {
       const options = command.optsWithGlobals<InitOptions>();
       if (existsSync(file) && !options.force) {
         throw new CliError(`${file} already exists`, EXIT.usage, 'choose another name, or pass --force to overwrite it');
       }
       const schemaPath = join(PACKAGE_ROOT, 'schema', 'case.schema.json');
-      let ref = relative(dirname(resolve(file)), schemaPath).split(sep).join('/');
+      let ref = relative(dirname(resolve(file)), schemaPath)
+        .split(sep)
+        .join('/');
       if (!ref.startsWith('.')) ref = `./${ref}`;
-      const id = basename(file, extname(file)).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'new-case';
+      const id =
+        basename(file, extname(file))
+          .toLowerCase()
+          .replace(/[^a-z0-9-]+/g, '-')
+          .replace(/^-+|-+$/g, '') || 'new-case';
       writeFileAtomic(file, starterCase(ref, /^[a-z0-9]/.test(id) ? id : `case-${id}`));
       new Terminal(options).info(`wrote ${file}: edit it, then run \`casereport validate ${file}\``);
     });

@@ -24,13 +24,16 @@ export function registerInstruments(program: Command): void {
     )
     .option('--json', 'print the instruments as JSON on standard output')
     .option('--case <file>', 'also list the instruments this case file defines (- for standard input)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ casereport instruments
   $ casereport instruments --json | jq '.[] | select(.mcid) | {id, mcid: .mcid.value}'
   $ casereport instruments --case examples/sci-assessments.yaml
 
-Exit codes: 0 success, 3 the --case file is missing or invalid.`)
+Exit codes: 0 success, 3 the --case file is missing or invalid.`,
+    )
     .action((_options: unknown, command: Command) => {
       runInstruments(command.optsWithGlobals<InstrumentsOptions>());
     });

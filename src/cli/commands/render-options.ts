@@ -6,7 +6,14 @@ import { CliError, EXIT } from '../exit-codes.js';
 
 /** `md,pdf` → ['md', 'pdf'], refusing unknown formats. */
 export function parseFormats(text: string): OutputFormat[] {
-  const formats = [...new Set(text.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean))];
+  const formats = [
+    ...new Set(
+      text
+        .split(',')
+        .map((f) => f.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
   for (const format of formats) {
     if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
       throw new CliError(`unknown format \`${format}\``, EXIT.usage, `choose from ${OUTPUT_FORMATS.join(', ')}`);
@@ -28,7 +35,11 @@ export function parseMargins(text: string | undefined): { margins?: PageMargins 
   if (text === undefined) return {};
   const parts = text.split(',').map((p) => p.trim());
   if ((parts.length !== 1 && parts.length !== 4) || !parts.every(isPageLength)) {
-    throw new CliError(`invalid --margin \`${text}\``, EXIT.usage, 'give one length or four (top,right,bottom,left), each a number with mm, cm, in or px');
+    throw new CliError(
+      `invalid --margin \`${text}\``,
+      EXIT.usage,
+      'give one length or four (top,right,bottom,left), each a number with mm, cm, in or px',
+    );
   }
   const [top, right = top, bottom = top, left = right] = parts as [string, ...string[]];
   return { margins: { top, right, bottom, left } };
@@ -42,7 +53,8 @@ export function parseTimeout(text: string): number {
   if (!Number.isFinite(seconds) || seconds <= 0 || Math.round(seconds * 1000) < 1) {
     throw new CliError(`invalid --timeout \`${text}\``, EXIT.usage, 'give a number of seconds, e.g. 60');
   }
-  if (seconds > MAX_TIMEOUT_SECONDS) throw new CliError(`--timeout \`${text}\` is too long`, EXIT.usage, `give at most ${MAX_TIMEOUT_SECONDS} seconds (a day)`);
+  if (seconds > MAX_TIMEOUT_SECONDS)
+    throw new CliError(`--timeout \`${text}\` is too long`, EXIT.usage, `give at most ${MAX_TIMEOUT_SECONDS} seconds (a day)`);
   return Math.round(seconds * 1000);
 }
 
@@ -56,6 +68,7 @@ export function parseShardOption(text: string): Shard {
 export function parseConcurrency(text: string | undefined): number {
   if (text === undefined) return availableParallelism();
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new CliError(`invalid --concurrency \`${text}\``, EXIT.usage, 'give a whole number from 1 to 64');
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new CliError(`invalid --concurrency \`${text}\``, EXIT.usage, 'give a whole number from 1 to 64');
   return n;
 }

@@ -20,13 +20,16 @@ export class RenderReporter {
       case 'planned': {
         const interactive = Boolean(process.stderr.isTTY) && !this.term.options.quiet && !this.json && event.total > 1;
         this.#bar = interactive ? new ProgressBar(event.total) : undefined;
-        for (const problem of event.problems) this.#problem(`${this.term.err.bold(safe(problem.input))}  ${this.term.err.red(safe(problem.message))}`);
+        for (const problem of event.problems)
+          this.#problem(`${this.term.err.bold(safe(problem.input))}  ${this.term.err.red(safe(problem.message))}`);
         break;
       }
       case 'case-done':
-        if (event.warnings && !this.json) this.#problem(formatIssues(event.name, event.warnings.issues, event.warnings.text, this.term.err));
+        if (event.warnings && !this.json)
+          this.#problem(formatIssues(event.name, event.warnings.issues, event.warnings.text, this.term.err));
         this.#bar?.tick(false);
-        if (!this.#bar && !this.json) for (const file of event.written) if (file !== '-') this.term.info(`${this.term.out.green('wrote')} ${safe(file)}`);
+        if (!this.#bar && !this.json)
+          for (const file of event.written) if (file !== '-') this.term.info(`${this.term.out.green('wrote')} ${safe(file)}`);
         break;
       case 'case-skipped':
         this.#bar?.tick(false);
@@ -46,7 +49,9 @@ export class RenderReporter {
         break;
       case 'run-finished':
         if (event.changed !== undefined) {
-          this.term.info(`${event.changed === 'template' ? 'template changed' : 'changed'}: ${event.summary.rendered} rendered, ${event.summary.failed} failed`);
+          this.term.info(
+            `${event.changed === 'template' ? 'template changed' : 'changed'}: ${event.summary.rendered} rendered, ${event.summary.failed} failed`,
+          );
         }
         break;
       case 'run-failed':

@@ -27,7 +27,9 @@ export function registerRender(program: Command): void {
   program
     .command('render')
     .summary('render case files to Markdown, HTML, JSON or PDF')
-    .description('Validate case files and render each to a report. Inputs may be files, folders (searched for *.yaml and *.yml) or glob patterns; `-` reads one case from standard input.')
+    .description(
+      'Validate case files and render each to a report. Inputs may be files, folders (searched for *.yaml and *.yml) or glob patterns; `-` reads one case from standard input.',
+    )
     .argument('<inputs...>', 'case files, folders or globs; - for standard input')
     .option('-f, --format <formats>', `output format(s), comma-separated: ${OUTPUT_FORMATS.join(', ')}`, 'md')
     .option('-t, --template <name-or-dir>', 'built-in template name (care, narrative) or a template folder', 'care')
@@ -38,14 +40,19 @@ export function registerRender(program: Command): void {
     .option('--page-size <size>', 'PDF page size: a4 or letter', 'a4')
     .option('--margin <lengths>', 'PDF margins: one length, or top,right,bottom,left (e.g. 20mm or 20mm,18mm,20mm,18mm)')
     .option('--timeout <seconds>', 'give up on one PDF after this long (the others go on)', '60')
-    .option('-j, --concurrency <n>', 'cases rendered at once: PDF pages printed, or threads for a large text batch (default: the number of CPU cores)')
+    .option(
+      '-j, --concurrency <n>',
+      'cases rendered at once: PDF pages printed, or threads for a large text batch (default: the number of CPU cores)',
+    )
     .option('--fail-fast', 'stop at the first case that fails')
     .option('--force', 'render even cases whose outputs are newer than the case file and the template')
     .option('--shard <i/n>', 'render only share I of N of the inputs (deterministic, by path), e.g. 2/5')
     .option('--json', 'print a machine-readable summary on standard output')
     .option('--deidentify', 'dates as days from the first round, ages over 89 as "90 or older"')
     .option('-w, --watch', 're-render a case when it or the template changes (Ctrl-C stops)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ casereport render examples/steven-sci.yaml --format pdf --out-dir out
   $ casereport render cases/ --format md,html,json,pdf --out-dir reports
@@ -56,7 +63,8 @@ Examples:
   $ casereport render cases/ --format html --watch
 
 Exit codes: 0 all rendered, 2 usage, 3 invalid case file, 4 template error,
-5 no browser / browser failure, 6 a PDF timed out.`)
+5 no browser / browser failure, 6 a PDF timed out.`,
+    )
     .action(async (inputs: string[], _options: unknown, command: Command) => {
       // Loaded on use: the renderer and the browser driver are the slow part of start-up.
       const { runRender } = await import('./render-action.js');

@@ -7,10 +7,13 @@ export function registerSchema(program: Command): void {
     .command('schema')
     .summary('print the JSON Schema of the case file format')
     .description('Print the JSON Schema of the case file format (generated from the same schema the validator uses).')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ casereport schema > case.schema.json
-  # then, in a case file:  # yaml-language-server: $schema=./case.schema.json`)
+  # then, in a case file:  # yaml-language-server: $schema=./case.schema.json`,
+    )
     .action(() => {
       process.stdout.write(`${JSON.stringify(buildJsonSchema(), null, 2)}\n`);
     });

@@ -17,16 +17,21 @@ export function registerValidate(program: Command): void {
   program
     .command('validate')
     .summary('check case files and report every problem with its line')
-    .description('Check case files against the format: every problem in a file is reported at once as file:line:column, the path, a message and a hint.')
+    .description(
+      'Check case files against the format: every problem in a file is reported at once as file:line:column, the path, a message and a hint.',
+    )
     .argument('<inputs...>', 'case files, folders or globs; - for standard input')
     .option('--json', 'print the results as JSON on standard output')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ casereport validate examples/steven-sci.yaml
   $ casereport validate cases/
   $ casereport validate 'cases/**/*.yml' --json | jq '.[] | select(.valid | not)'
 
-Exit codes: 0 all valid, 3 at least one file invalid.`)
+Exit codes: 0 all valid, 3 at least one file invalid.`,
+    )
     .action(async (inputs: string[], _options: unknown, command: Command) => {
       process.exitCode = await runValidate(inputs, command.optsWithGlobals<ValidateOptions>());
     });
@@ -37,7 +42,11 @@ async function runValidate(inputs: string[], options: ValidateOptions): Promise<
   const { refs, problems } = await expandInputs(inputs);
   const results: { file: string; valid: boolean; issues: CaseIssue[] }[] = [];
   for (const problem of problems) {
-    results.push({ file: problem.input, valid: false, issues: [{ code: 'no-input', message: problem.message, path: [], severity: 'error' }] });
+    results.push({
+      file: problem.input,
+      valid: false,
+      issues: [{ code: 'no-input', message: problem.message, path: [], severity: 'error' }],
+    });
     if (!options.json) term.problem(`${term.err.bold(safeForTerminal(problem.input))}  ${term.err.red(safeForTerminal(problem.message))}`);
   }
   for (const ref of refs) {
@@ -54,7 +63,10 @@ async function runValidate(inputs: string[], options: ValidateOptions): Promise<
     results.push({ file: source.name, valid, issues });
     if (options.json) continue;
     if (!valid || issues.length > 0) term.problem(formatIssues(source.name, issues, source.text, term.err));
-    if (valid) term.info(`${term.out.green('valid')} ${safeForTerminal(source.name)}${issues.length ? ` (${issues.length} warning${issues.length === 1 ? '' : 's'})` : ''}`);
+    if (valid)
+      term.info(
+        `${term.out.green('valid')} ${safeForTerminal(source.name)}${issues.length ? ` (${issues.length} warning${issues.length === 1 ? '' : 's'})` : ''}`,
+      );
   }
   if (options.json) term.data(`${jsonForTerminal(results)}\n`);
   return results.every((r) => r.valid) ? EXIT.ok : EXIT.invalidInput;
@@ -65,6 +77,8 @@ function validateSource(source: CaseSource): { valid: boolean; issues: CaseIssue
   const result = validateCaseText(source.text);
   if (!result.ok) return { valid: false, issues: result.issues };
   const figureIssues = checkCaseFigures(source, result.value.caseFile);
-  const issues = [...result.value.warnings, ...figureIssues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const issues = [...result.value.warnings, ...figureIssues].sort(
+    (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
   return { valid: figureIssues.length === 0, issues };
 }

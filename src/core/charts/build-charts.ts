@@ -40,28 +40,43 @@ export function buildCharts(
 }
 
 /** What the chart of one outcome shows: its points over time, the rounds, the baseline and the threshold. */
-export function chartSpec(o: Outcome, instrument: Instrument | undefined, assessments: readonly AssessmentView[], rounds: readonly RoundView[]): LineChartSpec {
+export function chartSpec(
+  o: Outcome,
+  instrument: Instrument | undefined,
+  assessments: readonly AssessmentView[],
+  rounds: readonly RoundView[],
+): LineChartSpec {
   const byDay = o.points.every((p) => p.day !== undefined);
   const labelOf = (assessment: string, n: number) => assessments.find((a) => a.id === assessment)?.label ?? `#${n}`;
   const points = o.points.map((p, i) => ({ x: byDay ? (p.day as number) : i + 1, y: p.value }));
   const bands: ChartBand[] = byDay
-    ? rounds.flatMap((r) => (r.start?.day === undefined ? [] : [{ from: r.start.day, ...(r.end?.day !== undefined ? { to: r.end.day } : {}), label: r.label }]))
+    ? rounds.flatMap((r) =>
+        r.start?.day === undefined ? [] : [{ from: r.start.day, ...(r.end?.day !== undefined ? { to: r.end.day } : {}), label: r.label }],
+      )
     : [];
   const title = o.measure === 'score' || !instrument ? o.label : `${instrument.short}: ${o.label.toLowerCase()}`;
-  const yRange = instrument ? rangeOf(instrument, o.measure) : ([Math.min(...points.map((p) => p.y)), Math.max(...points.map((p) => p.y))] as [number, number]);
+  const yRange = instrument
+    ? rangeOf(instrument, o.measure)
+    : ([Math.min(...points.map((p) => p.y)), Math.max(...points.map((p) => p.y))] as [number, number]);
   const references: ChartReference[] = [{ y: o.baseline, label: `baseline ${o.baseline}`, kind: 'baseline' }];
   const threshold = improvingThreshold(o, instrument);
   if (threshold) references.push(threshold.reference);
   const when = (i: number) => (byDay ? `day ${points[i]?.x}` : labelOf(o.points[i]?.assessment ?? '', i + 1));
   const values = o.points.map((p, i) => `${p.value} (${when(i)})`).join(', ');
-  const roundText = bands.length > 0
-    ? ` Rounds shaded: ${bands.map((b) => `${b.label} (day ${b.from}${b.to !== undefined ? ` to ${b.to}` : ''})`).join('; ')}.`
-    : byDay ? '' : ' The rounds are not drawn: not every assessment is placed in time.';
+  const roundText =
+    bands.length > 0
+      ? ` Rounds shaded: ${bands.map((b) => `${b.label} (day ${b.from}${b.to !== undefined ? ` to ${b.to}` : ''})`).join('; ')}.`
+      : byDay
+        ? ''
+        : ' The rounds are not drawn: not every assessment is placed in time.';
   const spec: LineChartSpec = {
     title,
     subtitle: `${o.higher_is_better ? 'Higher' : 'Lower'} is better; scale ${yRange[0]}-${yRange[1]}${threshold ? `; ${threshold.subtitle}` : '; no MCID established'}`,
     xLabel: byDay ? 'Days since the start of the first round' : 'Assessment, in time order (days not known)',
-    yLabel: o.measure === 'score' ? `${instrument?.short ?? o.instrument}${instrument?.unit ? ` (${instrument.unit})` : ''}` : `${instrument?.short ?? o.instrument} ${o.label.toLowerCase()}`,
+    yLabel:
+      o.measure === 'score'
+        ? `${instrument?.short ?? o.instrument}${instrument?.unit ? ` (${instrument.unit})` : ''}`
+        : `${instrument?.short ?? o.instrument} ${o.label.toLowerCase()}`,
     yRange,
     points,
     bands,

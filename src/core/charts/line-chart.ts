@@ -41,7 +41,15 @@ const W = 640;
 const H = 340;
 // The right margin holds the labels of the reference lines, clear of the data.
 const PLOT = { left: 64, right: 532, top: 56, bottom: 284 };
-const COLOURS = { line: '#1f4e79', axis: '#333333', grid: '#e4e4e4', band: '#8a8a8a', baseline: '#555555', threshold: '#2e7d32', muted: '#555555' };
+const COLOURS = {
+  line: '#1f4e79',
+  axis: '#333333',
+  grid: '#e4e4e4',
+  band: '#8a8a8a',
+  baseline: '#555555',
+  threshold: '#2e7d32',
+  muted: '#555555',
+};
 
 /**
  * Renders a self-contained SVG line chart: fixed viewBox, no scripts, no links, no font files. The
@@ -59,8 +67,11 @@ export function renderLineChart(spec: LineChartSpec): string {
   ];
   if (spec.description) out.push(`<desc>${esc(spec.description)}</desc>`);
   out.push(`<rect x="0" y="0" width="${W}" height="${H}" fill="#ffffff"/>`);
-  out.push(`<text x="${PLOT.left}" y="22" font-size="15" font-weight="bold" fill="${COLOURS.axis}">${esc(truncate(spec.title, 70))}</text>`);
-  if (spec.subtitle) out.push(`<text x="${PLOT.left}" y="40" font-size="11" fill="${COLOURS.muted}">${esc(truncate(spec.subtitle, 100))}</text>`);
+  out.push(
+    `<text x="${PLOT.left}" y="22" font-size="15" font-weight="bold" fill="${COLOURS.axis}">${esc(truncate(spec.title, 70))}</text>`,
+  );
+  if (spec.subtitle)
+    out.push(`<text x="${PLOT.left}" y="40" font-size="11" fill="${COLOURS.muted}">${esc(truncate(spec.subtitle, 100))}</text>`);
   for (const tick of yTicks(yMin, yMax)) {
     const y = fmt(sy(tick));
     out.push(`<line x1="${PLOT.left}" y1="${y}" x2="${PLOT.right}" y2="${y}" stroke="${COLOURS.grid}"/>`);
@@ -76,8 +87,12 @@ export function renderLineChart(spec: LineChartSpec): string {
     out.push(`<line x1="${x}" y1="${PLOT.bottom}" x2="${x}" y2="${PLOT.bottom + 5}" stroke="${COLOURS.axis}"/>`);
     out.push(`<text x="${x}" y="${PLOT.bottom + 18}" text-anchor="middle" fill="${COLOURS.axis}">${esc(truncate(tick.label, 16))}</text>`);
   }
-  out.push(`<text x="${fmt((PLOT.left + PLOT.right) / 2)}" y="${H - 12}" text-anchor="middle" fill="${COLOURS.axis}">${esc(spec.xLabel)}</text>`);
-  out.push(`<text transform="translate(18 ${fmt((PLOT.top + PLOT.bottom) / 2)}) rotate(-90)" text-anchor="middle" fill="${COLOURS.axis}">${esc(truncate(spec.yLabel, 40))}</text>`);
+  out.push(
+    `<text x="${fmt((PLOT.left + PLOT.right) / 2)}" y="${H - 12}" text-anchor="middle" fill="${COLOURS.axis}">${esc(spec.xLabel)}</text>`,
+  );
+  out.push(
+    `<text transform="translate(18 ${fmt((PLOT.top + PLOT.bottom) / 2)}) rotate(-90)" text-anchor="middle" fill="${COLOURS.axis}">${esc(truncate(spec.yLabel, 40))}</text>`,
+  );
   const coords = spec.points.map((p) => `${fmt(sx(p.x))},${fmt(sy(p.y))}`);
   out.push(`<polyline points="${coords.join(' ')}" fill="none" stroke="${COLOURS.line}" stroke-width="2"/>`);
   for (const p of spec.points) {
@@ -119,12 +134,19 @@ function drawBands(bands: ChartBand[], sx: (x: number) => number, xMin: number, 
     const labelY = PLOT.top + 12 + (i % 2) * 13; // alternate rows, so neighbouring labels do not collide
     const out = [`<g class="round">`];
     if (band.to === undefined || band.to <= band.from) {
-      out.push(`<line x1="${fmt(from)}" y1="${PLOT.top}" x2="${fmt(from)}" y2="${PLOT.bottom}" stroke="${COLOURS.band}" stroke-dasharray="5 3"/>`);
+      out.push(
+        `<line x1="${fmt(from)}" y1="${PLOT.top}" x2="${fmt(from)}" y2="${PLOT.bottom}" stroke="${COLOURS.band}" stroke-dasharray="5 3"/>`,
+      );
     } else {
       const width = sx(Math.min(band.to, xMax)) - from;
-      out.push(`<rect x="${fmt(from)}" y="${PLOT.top}" width="${fmt(width)}" height="${PLOT.bottom - PLOT.top}" fill="${COLOURS.band}" fill-opacity="0.16"/>`);
+      out.push(
+        `<rect x="${fmt(from)}" y="${PLOT.top}" width="${fmt(width)}" height="${PLOT.bottom - PLOT.top}" fill="${COLOURS.band}" fill-opacity="0.16"/>`,
+      );
     }
-    out.push(`<text x="${fmt(from + 4)}" y="${labelY}" font-size="11" fill="${COLOURS.muted}">${esc(truncate(band.label, 28))}</text>`, '</g>');
+    out.push(
+      `<text x="${fmt(from + 4)}" y="${labelY}" font-size="11" fill="${COLOURS.muted}">${esc(truncate(band.label, 28))}</text>`,
+      '</g>',
+    );
     return out;
   });
 }

@@ -39,7 +39,12 @@ export function niceTicks(min: number, max: number, target = 5): number[] {
 /** Shortens a label to about `max` characters, with an ellipsis, so it fits where it is drawn. */
 export function truncate(text: string, max: number): string {
   const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('').trimEnd()}…`;
+  return chars.length <= max
+    ? text
+    : `${chars
+        .slice(0, Math.max(1, max - 1))
+        .join('')
+        .trimEnd()}…`;
 }
 
 /** A UTF-8 string as base64, for `data:` URIs. */

@@ -56,7 +56,9 @@ export function judgeTimeline({ c, m }: CareInput): CareJudgement {
     }
   }
   if (undated.length > 0) {
-    gaps.push(`${joinWords(undated)} ${undated.length === 1 ? 'has' : 'have'} no start date or day: ${undated.length === 1 ? 'its' : 'their'} place in time is unknown`);
+    gaps.push(
+      `${joinWords(undated)} ${undated.length === 1 ? 'has' : 'have'} no start date or day: ${undated.length === 1 ? 'its' : 'their'} place in time is unknown`,
+    );
   }
   if (hasValue(c.events)) fields.push('events');
   return judge(fields, gaps);

@@ -62,7 +62,8 @@ export function judgeDiscussion({ c }: CareInput): CareJudgement {
   const fields = presentFields('discussion', c.discussion, ['context', 'limitations', 'lessons', 'concerns_raised']);
   const gaps: string[] = [];
   if (!fields.includes('discussion.context')) gaps.push('discussion.context missing: why the case is reported is not stated');
-  if (!fields.includes('discussion.limitations')) gaps.push('discussion.limitations missing: only the limitations computed from the data are shown');
+  if (!fields.includes('discussion.limitations'))
+    gaps.push('discussion.limitations missing: only the limitations computed from the data are shown');
   if (!fields.includes('discussion.lessons')) gaps.push('discussion.lessons missing: no take-away lesson');
   // The report always discusses the limitations the data shows, so a discussion is never wholly missing.
   return judged(gaps.length === 0 ? 'reported' : 'partial', fields, gaps);
@@ -72,7 +73,10 @@ export function judgeDiscussion({ c }: CareInput): CareJudgement {
 export function judgePatientPerspective({ c }: CareInput): CareJudgement {
   const fields = presentFields('patient_perspective', c.patient_perspective, ['statement', 'expectations']);
   if (fields.includes('patient_perspective.statement')) return judged('reported', fields, []);
-  const gap = fields.length > 0 ? 'patient_perspective.statement missing: the patient\'s own words are not given' : 'patient_perspective missing: the patient\'s view is not given';
+  const gap =
+    fields.length > 0
+      ? "patient_perspective.statement missing: the patient's own words are not given"
+      : "patient_perspective missing: the patient's view is not given";
   return judge(fields, [gap]);
 }
 
@@ -82,6 +86,9 @@ export function judgeInformedConsent({ c }: CareInput): CareJudgement {
   if (!consent) return judged('missing', [], ['consent not stated']);
   const fields = presentFields('consent', consent, ['obtained', 'type', 'date', 'scope']);
   if (consent.obtained === true) return judged('reported', fields, []);
-  const gap = consent.obtained === false ? 'consent.obtained is false: the patient did not consent' : 'consent.obtained not stated: consent not stated';
+  const gap =
+    consent.obtained === false
+      ? 'consent.obtained is false: the patient did not consent'
+      : 'consent.obtained not stated: consent not stated';
   return judged('missing', fields, [gap]);
 }

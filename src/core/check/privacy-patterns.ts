@@ -48,7 +48,8 @@ export const TEXT_RULES: readonly TextRule[] = [
   {
     rule: 'url',
     severity: 'error',
-    pattern: /\bhttps?:\/\/[^\s<>"')\]]*[^\s<>"')\].,;:]|\bwww\.[^\s<>"')\]]*[^\s<>"')\].,;:]|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|info|biz|health|cn|uk|de|nl|fr|jp|ru|in|au|ca)\b(?:\/[^\s<>"')\]]*[^\s<>"')\].,;:])?/g,
+    pattern:
+      /\bhttps?:\/\/[^\s<>"')\]]*[^\s<>"')\].,;:]|\bwww\.[^\s<>"')\]]*[^\s<>"')\].,;:]|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|info|biz|health|cn|uk|de|nl|fr|jp|ru|in|au|ca)\b(?:\/[^\s<>"')\]]*[^\s<>"')\].,;:])?/g,
     message: 'a web address',
     hint: 'remove the address, or cite the source under discussion.references',
   },
@@ -62,7 +63,8 @@ export const TEXT_RULES: readonly TextRule[] = [
   {
     rule: 'record-number',
     severity: 'error',
-    pattern: /\b(?:MRN|medical record(?: number| no\.?)?|record (?:no\.?|number|#)|patient (?:ID|number|no\.?)|chart (?:no\.?|number)|hospital (?:no\.?|number)|case (?:no\.?|number))\s*[:#]?\s*[A-Z0-9/-]*\d[A-Z0-9/-]*/gi,
+    pattern:
+      /\b(?:MRN|medical record(?: number| no\.?)?|record (?:no\.?|number|#)|patient (?:ID|number|no\.?)|chart (?:no\.?|number)|hospital (?:no\.?|number)|case (?:no\.?|number))\s*[:#]?\s*[A-Z0-9/-]*\d[A-Z0-9/-]*/gi,
     message: 'a medical record or other identifying number',
     hint: 'remove the number; record, chart and hospital numbers identify the patient',
   },
@@ -97,7 +99,8 @@ export const TEXT_RULES: readonly TextRule[] = [
     rule: 'place',
     severity: 'error',
     // US state and ZIP code, UK and Canadian postcodes, or anything labelled as a postcode.
-    pattern: /\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|\b(?:[Zz]ip(?: code)?|[Pp]ost ?code)\s*:?\s*[A-Z0-9][A-Z0-9 -]{2,9}\b/g,
+    pattern:
+      /\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|\b(?:[Zz]ip(?: code)?|[Pp]ost ?code)\s*:?\s*[A-Z0-9][A-Z0-9 -]{2,9}\b/g,
     message: 'a postcode',
     hint: 'remove the postcode; name no place smaller than a region or country',
   },
@@ -112,13 +115,14 @@ export const TEXT_RULES: readonly TextRule[] = [
     rule: 'name',
     severity: 'error',
     pattern: new RegExp(String.raw`\b${TITLES}\.?\s+${WORD}(?:\s+${WORD})?`, 'g'),
-    message: 'a person\'s name',
+    message: "a person's name",
     hint: 'name people by their role ("the treating physician"), not by name',
   },
   {
     rule: 'facility',
     severity: 'warning',
-    pattern: /\b(?:[A-Z][\w'’.-]*\s+){1,5}(?:Hospital|Clinic|Infirmary|Sanatorium|Institute|Medical Cent(?:er|re)|Health Cent(?:er|re)|Cent(?:er|re))\b/g,
+    pattern:
+      /\b(?:[A-Z][\w'’.-]*\s+){1,5}(?:Hospital|Clinic|Infirmary|Sanatorium|Institute|Medical Cent(?:er|re)|Health Cent(?:er|re)|Cent(?:er|re))\b/g,
     accept: (match) => !/^(?:The|A|An|This|That|Our|His|Her|Their|Private|Local|Public)\s+\S+$/.test(match),
     message: 'the name of a treating facility',
     hint: 'describe the facility ("a private hospital") unless naming it is needed and agreed with the patient',

@@ -57,18 +57,34 @@ function checkField(path: string, value: string): PrivacyFinding[] {
       return finding('name', 'error', 'the patient label looks like a full name', 'use a pseudonym or initials ("Patient A", "J.S.")');
     }
     if (GIVEN_NAME.test(value)) {
-      return finding('name', 'warning', 'the patient label looks like a given name', 'if it is the patient\'s real name, use a pseudonym or initials ("Patient A")');
+      return finding(
+        'name',
+        'warning',
+        'the patient label looks like a given name',
+        'if it is the patient\'s real name, use a pseudonym or initials ("Patient A")',
+      );
     }
   }
   if (path === 'patient.age_range') {
     const upper = Number(value.split('-')[1]);
-    if (upper > 89) return finding('age', 'error', 'an age range over 89', 'leave the range out and write "90 or older", or end the range at 89');
+    if (upper > 89)
+      return finding('age', 'error', 'an age range over 89', 'leave the range out and write "90 or older", or end the range at 89');
   }
   if (path === 'facility.name') {
-    return finding('facility', 'warning', 'the treating facility is named', 'a named facility narrows down who the patient is: leave `facility.name` out unless naming it is needed and agreed');
+    return finding(
+      'facility',
+      'warning',
+      'the treating facility is named',
+      'a named facility narrows down who the patient is: leave `facility.name` out unless naming it is needed and agreed',
+    );
   }
   if (path === 'facility.city') {
-    return finding('place', 'warning', 'a city is a place smaller than a region', 'keep `facility.country` and leave the city out unless it is needed');
+    return finding(
+      'place',
+      'warning',
+      'a city is a place smaller than a region',
+      'keep `facility.country` and leave the city out unless it is needed',
+    );
   }
   return [];
 }
@@ -112,7 +128,10 @@ function scanText(text: string, path: CasePath, rules: readonly TextRule[], labe
       if (rule.accept && !rule.accept(snippet, work.slice(end))) continue;
       if (rule.rule === 'name' && snippet === label) continue; // the label is how the report names the patient
       const hint = typeof rule.hint === 'function' ? rule.hint(key, snippet === text.trim()) : rule.hint;
-      found.push({ at: start, finding: { rule: rule.rule, severity: rule.severity, path: formatPath(path), text: shorten(snippet), message: rule.message, hint } });
+      found.push({
+        at: start,
+        finding: { rule: rule.rule, severity: rule.severity, path: formatPath(path), text: shorten(snippet), message: rule.message, hint },
+      });
       work = `${work.slice(0, start)}${' '.repeat(end - start)}${work.slice(end)}`;
     }
   }

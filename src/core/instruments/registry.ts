@@ -40,8 +40,7 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
       substantial: 10,
       kind: 'mcid',
       source: 'Scivoletto G et al. 2013, Disabil Rehabil 35(21):1808-13',
-      note:
-        'distribution-based estimates; anchor-based estimates are larger and vary with lesion level and severity, per Corallo V et al. 2017, Eur J Phys Rehabil Med 53(4):508-15',
+      note: 'distribution-based estimates; anchor-based estimates are larger and vary with lesion level and severity, per Corallo V et al. 2017, Eur J Phys Rehabil Med 53(4):508-15',
     },
     built_in: true,
   },
@@ -57,8 +56,7 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
       value: 1,
       kind: 'mdc',
       source: 'Burns AS et al. 2011, Neurorehabil Neural Repair 25(2):149-57',
-      note:
-        'in chronic SCI; 2 levels in acute and subacute SCI, per Scivoletto G et al. 2014, Spinal Cord 52(1):65-9',
+      note: 'in chronic SCI; 2 levels in acute and subacute SCI, per Scivoletto G et al. 2014, Spinal Cord 52(1):65-9',
     },
     built_in: true,
   },
@@ -69,7 +67,12 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
     range: [18, 126],
     step: 1,
     higher_is_better: true,
-    mcid: { value: 22, kind: 'mcid', source: 'Beninato M et al. 2006, Arch Phys Med Rehabil 87(1):32-9', note: 'estimated in stroke rehabilitation' },
+    mcid: {
+      value: 22,
+      kind: 'mcid',
+      source: 'Beninato M et al. 2006, Arch Phys Med Rehabil 87(1):32-9',
+      note: 'estimated in stroke rehabilitation',
+    },
     built_in: true,
   },
   {

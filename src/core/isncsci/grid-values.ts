@@ -11,10 +11,25 @@ export type ObservationValue = Exam['voluntaryAnalContraction'];
 
 /** Motor scores the isncsci package accepts; ISNCSCI 2019 has no `5*` (a 5 is normal and needs no flag). */
 export const MOTOR_VALUES = [
-  '0', '1', '2', '3', '4', '5',
-  '0*', '1*', '2*', '3*', '4*',
-  '0**', '1**', '2**', '3**', '4**',
-  'NT', 'NT*', 'NT**',
+  '0',
+  '1',
+  '2',
+  '3',
+  '4',
+  '5',
+  '0*',
+  '1*',
+  '2*',
+  '3*',
+  '4*',
+  '0**',
+  '1**',
+  '2**',
+  '3**',
+  '4**',
+  'NT',
+  'NT*',
+  'NT**',
 ] as const satisfies readonly MotorValue[];
 
 /** Sensory scores the isncsci package accepts; there is no `2*` (a 2 is normal and needs no flag). */
@@ -76,7 +91,10 @@ export function explainBadCell(raw: unknown, kind: ScoreKind): { message: string
   const message = `${describeCell(raw)} is not a valid ${kind} score (${range}, NT, or a value with * or **)`;
   const value = spellCell(raw) ?? '';
   if (kind === 'motor' && /^5\*{1,2}$/.test(value)) {
-    return { message, hint: 'ISNCSCI 2019 has no 5*: write 5, or the measured score (0-4) with * or ** when the weakness is not due to the SCI' };
+    return {
+      message,
+      hint: 'ISNCSCI 2019 has no 5*: write 5, or the measured score (0-4) with * or ** when the weakness is not due to the SCI',
+    };
   }
   if (kind === 'sensory' && /^2\*{1,2}$/.test(value)) {
     return { message, hint: 'a 2 is normal and takes no flag: write 2, or the measured score (0-1) with * or **' };

@@ -1,11 +1,5 @@
 import type { Exam } from 'isncsci';
-import {
-  explainBadCell,
-  normalizeMotorValue,
-  normalizeObservation,
-  normalizeSensoryValue,
-  type ScoreKind,
-} from './grid-values.js';
+import { explainBadCell, normalizeMotorValue, normalizeObservation, normalizeSensoryValue, type ScoreKind } from './grid-values.js';
 import { canonicalLevelKey, describeLevels, hintForUnknownKey } from './level-keys.js';
 import { MOTOR_LEVELS, SENSORY_LEVELS, isSensoryLevel, type SensoryLevelName } from './levels.js';
 import { oncePerObject } from '../once-per-object.js';
@@ -74,7 +68,12 @@ function checkGrid(side: string, name: GridName, grid: unknown, levels: readonly
     return problems;
   }
   if (grid === null || typeof grid !== 'object') {
-    return [{ path: [side, name], message: `${where} must be a list of ${levels.length} values or a map keyed by level (${describeLevels(levels)})` }];
+    return [
+      {
+        path: [side, name],
+        message: `${where} must be a list of ${levels.length} values or a map keyed by level (${describeLevels(levels)})`,
+      },
+    ];
   }
   const entries = Object.entries(grid as Record<string, unknown>);
   const covered = new Set(entries.map(([key]) => canonicalLevelKey(key)));
@@ -84,7 +83,11 @@ function checkGrid(side: string, name: GridName, grid: unknown, levels: readonly
     if (known.has(key)) {
       if (!isValid(raw, kind)) bad([side, name, key], `${where} ${key}`, raw);
     } else {
-      problems.push({ path: [side, name, key], message: `${where} has an unknown level ${key}`, hint: hintForUnknownKey(key, levels, missing) });
+      problems.push({
+        path: [side, name, key],
+        message: `${where} has an unknown level ${key}`,
+        hint: hintForUnknownKey(key, levels, missing),
+      });
     }
   }
   if (missing.length > 0) {

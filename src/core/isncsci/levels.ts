@@ -3,10 +3,34 @@ export const MOTOR_LEVELS = ['C5', 'C6', 'C7', 'C8', 'T1', 'L2', 'L3', 'L4', 'L5
 
 /** The 28 key sensory points (dermatomes) of the ISNCSCI sensory exam, top to bottom; `S4_5` is S4-5. */
 export const SENSORY_LEVELS = [
-  'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8',
-  'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10', 'T11', 'T12',
-  'L1', 'L2', 'L3', 'L4', 'L5',
-  'S1', 'S2', 'S3', 'S4_5',
+  'C2',
+  'C3',
+  'C4',
+  'C5',
+  'C6',
+  'C7',
+  'C8',
+  'T1',
+  'T2',
+  'T3',
+  'T4',
+  'T5',
+  'T6',
+  'T7',
+  'T8',
+  'T9',
+  'T10',
+  'T11',
+  'T12',
+  'L1',
+  'L2',
+  'L3',
+  'L4',
+  'L5',
+  'S1',
+  'S2',
+  'S3',
+  'S4_5',
 ] as const;
 
 /** A key muscle level, e.g. `C5`. */

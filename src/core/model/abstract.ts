@@ -2,7 +2,10 @@ import type { CaseFile } from '../schema/case-schema.js';
 import { lowerFirst } from '../text.js';
 import type { ReportModel } from './types.js';
 
-type Parts = Pick<ReportModel, 'patient_summary' | 'condition_summary' | 'rounds' | 'evidence' | 'outcomes' | 'adverse_events' | 'assessments'>;
+type Parts = Pick<
+  ReportModel,
+  'patient_summary' | 'condition_summary' | 'rounds' | 'evidence' | 'outcomes' | 'adverse_events' | 'assessments'
+>;
 
 const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 

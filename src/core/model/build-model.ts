@@ -57,7 +57,8 @@ export function buildReportModel(c: CaseFile, instruments: Map<string, Instrumen
       const when = makeTimePoint(clock, f);
       return { number: i + 1, file: f.file, caption: f.caption, alt: f.alt ?? f.caption, ...(when ? { when } : {}) };
     }),
-    ...buildIsncsciSummaries(assessments), charts: buildCharts(c.id, parts.outcomes, assessments, rounds, instruments),
+    ...buildIsncsciSummaries(assessments),
+    charts: buildCharts(c.id, parts.outcomes, assessments, rounds, instruments),
     abstract: buildAbstract(c, parts),
   };
   const onset = c.condition.onset !== undefined ? makeTimePoint(clock, { date: c.condition.onset }) : undefined;

@@ -27,7 +27,8 @@ export function deidentifyModel(model: ReportModel): ReportModel {
   const input = out.input;
   if (input.report?.date !== undefined) input.report.date = WITHHELD;
   if (input.consent?.date !== undefined) input.consent.date = WITHHELD;
-  if (input.condition.onset !== undefined && DATE_VALUE.test(input.condition.onset)) input.condition.onset = dayWords(clock, input.condition.onset);
+  if (input.condition.onset !== undefined && DATE_VALUE.test(input.condition.onset))
+    input.condition.onset = dayWords(clock, input.condition.onset);
   rewriteDates(out, clock);
   const summary = hideOldAge(out);
   rewriteTexts(out, (text) => {

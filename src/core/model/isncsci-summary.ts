@@ -21,7 +21,10 @@ export function compareIsncsciExams(exams: readonly IsncsciExamSummary[]): Isncs
 }
 
 /** Both at once, as the report model holds them. */
-export function buildIsncsciSummaries(assessments: readonly AssessmentView[]): { isncsci_exams: IsncsciExamSummary[]; isncsci_changes: IsncsciChange[] } {
+export function buildIsncsciSummaries(assessments: readonly AssessmentView[]): {
+  isncsci_exams: IsncsciExamSummary[];
+  isncsci_changes: IsncsciChange[];
+} {
   const exams = summarizeIsncsciExams(assessments);
   return { isncsci_exams: exams, isncsci_changes: compareIsncsciExams(exams) };
 }
@@ -34,8 +37,17 @@ function summarizeExam(a: AssessmentView): IsncsciExamSummary {
   if (d) {
     // The raw exam wins over any totals written beside it (validation warns where they disagree).
     Object.assign(summary, {
-      ais: d.ais, nli: d.nli, complete: d.complete, sensory_level: d.sensory_level, motor_level: d.motor_level,
-      uems: d.uems, lems: d.lems, motor_total: d.motor_total, lt_total: d.lt_total, pp_total: d.pp_total, zpp: d.zpp,
+      ais: d.ais,
+      nli: d.nli,
+      complete: d.complete,
+      sensory_level: d.sensory_level,
+      motor_level: d.motor_level,
+      uems: d.uems,
+      lems: d.lems,
+      motor_total: d.motor_total,
+      lt_total: d.lt_total,
+      pp_total: d.pp_total,
+      zpp: d.zpp,
     });
   } else if (a.totals) {
     const t = a.totals;
@@ -53,8 +65,12 @@ function summarizeExam(a: AssessmentView): IsncsciExamSummary {
 
 function describeExam(s: IsncsciExamSummary): string {
   const levels = [s.ais !== undefined ? `AIS ${s.ais}` : '', s.nli !== undefined ? `NLI ${s.nli}` : ''].filter(Boolean).join(', ');
-  const motor = TOTALS.slice(0, 3).flatMap(([key, name, max]) => (s[key] !== undefined ? [`${name} ${s[key]}/${max}`] : [])).join(', ');
-  const sensory = TOTALS.slice(3).flatMap(([key, name, max]) => (s[key] !== undefined ? [`${name} ${s[key]}/${max}`] : [])).join(', ');
+  const motor = TOTALS.slice(0, 3)
+    .flatMap(([key, name, max]) => (s[key] !== undefined ? [`${name} ${s[key]}/${max}`] : []))
+    .join(', ');
+  const sensory = TOTALS.slice(3)
+    .flatMap(([key, name, max]) => (s[key] !== undefined ? [`${name} ${s[key]}/${max}`] : []))
+    .join(', ');
   const text = [levels, motor, sensory].filter(Boolean).join('; ');
   return text || 'no classification or totals recorded';
 }
@@ -88,7 +104,12 @@ function compareGrades(from: string | undefined, to: string | undefined): Isncsc
   return { from, to, changed: from !== to };
 }
 
-function compareTotals(measure: IsncsciTotalChange['measure'], label: string, from: IsncsciTotal | undefined, to: IsncsciTotal | undefined): IsncsciTotalChange | undefined {
+function compareTotals(
+  measure: IsncsciTotalChange['measure'],
+  label: string,
+  from: IsncsciTotal | undefined,
+  to: IsncsciTotal | undefined,
+): IsncsciTotalChange | undefined {
   // "ND" (not determinable) has no arithmetic: such a total is shown per exam, not as a change.
   if (typeof from !== 'number' || typeof to !== 'number') return undefined;
   return { measure, label, from, to, change: to - from };
@@ -101,6 +122,7 @@ function describeChangeBetween(from: IsncsciExamSummary, to: IsncsciExamSummary,
     return `${name} ${a ?? 'not recorded'} to ${b ?? 'not recorded'}`;
   };
   const parts = [grade('AIS', c.ais, from.ais, to.ais), grade('NLI', c.nli, from.nli, to.nli)].filter(Boolean);
-  for (const t of c.totals) parts.push(`${t.label} ${t.from} to ${t.to} (${t.change === 0 ? 'no change' : `${t.change > 0 ? '+' : ''}${t.change}`})`);
+  for (const t of c.totals)
+    parts.push(`${t.label} ${t.from} to ${t.to} (${t.change === 0 ? 'no change' : `${t.change > 0 ? '+' : ''}${t.change}`})`);
   return parts.length > 0 ? parts.join('; ') : 'nothing comparable was recorded at both exams';
 }

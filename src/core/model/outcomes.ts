@@ -85,7 +85,8 @@ function describeChange(o: Outcome, instrument: Instrument | undefined): string 
 function judgeAgainstThreshold(o: Outcome, instrument: Instrument | undefined, isTotal: boolean): string {
   const mcid = instrument?.mcid;
   if (o.mcid === undefined || !mcid) {
-    if (!isTotal) return instrument?.subscore_no_mcid_reason ?? 'no minimal clinically important difference is established for this subscore';
+    if (!isTotal)
+      return instrument?.subscore_no_mcid_reason ?? 'no minimal clinically important difference is established for this subscore';
     return instrument?.no_mcid_reason ?? 'no minimal clinically important difference is established for this score';
   }
   const improving = o.higher_is_better ? o.change > 0 : o.change < 0;
@@ -124,6 +125,7 @@ function describeCourse(o: Outcome): string {
   const values = o.points.map((p) => p.value);
   const low = Math.min(...values);
   const high = Math.max(...values);
-  if (low < Math.min(o.baseline, o.latest) || high > Math.max(o.baseline, o.latest)) parts.push(`in between it ranged from ${low} to ${high}`);
+  if (low < Math.min(o.baseline, o.latest) || high > Math.max(o.baseline, o.latest))
+    parts.push(`in between it ranged from ${low} to ${high}`);
   return parts.join('; ');
 }

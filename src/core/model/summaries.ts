@@ -17,15 +17,23 @@ export function buildTitle(c: CaseFile): string {
 /** "Patient A, a 34-year-old female teacher"; what is not stated is said, not guessed. */
 export function describePatient(c: CaseFile): string {
   const p = c.patient;
-  const age = p.age !== undefined ? `${p.age >= 90 ? '90 or older' : `${p.age}-year-old`}` : p.age_range !== undefined ? `${p.age_range}-year-old` : undefined;
+  const age =
+    p.age !== undefined
+      ? `${p.age >= 90 ? '90 or older' : `${p.age}-year-old`}`
+      : p.age_range !== undefined
+        ? `${p.age_range}-year-old`
+        : undefined;
   const sex = p.sex === 'male' || p.sex === 'female' ? p.sex : undefined;
   const unstated = [age ? undefined : 'age', p.sex === undefined || p.sex === 'unknown' ? 'sex' : undefined].filter(Boolean);
   const noun = p.occupation !== undefined ? lowerFirst(p.occupation) : 'patient';
   const ageWords = age === '90 or older' ? undefined : age;
   const words = [ageWords, sex, noun].filter(Boolean).join(' ');
   const article = /^[aeiou]|^8|^11-|^18-/i.test(words) ? 'an' : 'a';
-  const notes = [age === '90 or older' ? 'aged 90 or older' : undefined, p.sex === 'other' ? 'sex: other' : undefined,
-    unstated.length > 0 ? `${unstated.join(' and ')} not stated` : undefined].filter(Boolean);
+  const notes = [
+    age === '90 or older' ? 'aged 90 or older' : undefined,
+    p.sex === 'other' ? 'sex: other' : undefined,
+    unstated.length > 0 ? `${unstated.join(' and ')} not stated` : undefined,
+  ].filter(Boolean);
   return `${p.label}, ${article} ${words}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
 }
 

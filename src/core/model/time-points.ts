@@ -13,7 +13,9 @@ export function makeTimePoint(clock: Clock, input: WhenInput): TimePoint | undef
   if (clock.onsetDay !== undefined && when.day !== undefined) {
     point.since_onset_days = when.day - clock.onsetDay;
     point.since_onset_text =
-      point.since_onset_days === 0 ? 'at onset' : `${describeDuration(point.since_onset_days)} ${point.since_onset_days < 0 ? 'before' : 'after'} onset`;
+      point.since_onset_days === 0
+        ? 'at onset'
+        : `${describeDuration(point.since_onset_days)} ${point.since_onset_days < 0 ? 'before' : 'after'} onset`;
   }
   return point;
 }
@@ -32,6 +34,7 @@ export function sortByTime<T>(items: T[], clock: Clock, pointOf: (item: T) => Ti
  */
 export function daysFromTo(start: When | undefined, end: When | undefined): number | undefined {
   if (start?.day !== undefined && end?.day !== undefined) return end.day - start.day;
-  if (start?.date !== undefined && end?.date !== undefined) return daysBetween(parsePartialDate(start.date), parsePartialDate(end.date)).days;
+  if (start?.date !== undefined && end?.date !== undefined)
+    return daysBetween(parsePartialDate(start.date), parsePartialDate(end.date)).days;
   return undefined;
 }

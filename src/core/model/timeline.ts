@@ -11,7 +11,11 @@ export function buildTimeline(c: CaseFile, clock: Clock, rounds: RoundView[], as
     entries.push(when ? { kind, when, text } : { kind, text });
   };
   if (c.condition.onset !== undefined) {
-    push('onset', makeTimePoint(clock, { date: c.condition.onset }), `Onset: ${lowerFirst(c.condition.name)}${c.condition.cause ? ` (${lowerFirst(c.condition.cause)})` : ''}`);
+    push(
+      'onset',
+      makeTimePoint(clock, { date: c.condition.onset }),
+      `Onset: ${lowerFirst(c.condition.name)}${c.condition.cause ? ` (${lowerFirst(c.condition.cause)})` : ''}`,
+    );
   }
   for (const e of c.events ?? []) push('event', makeTimePoint(clock, e), e.event);
   for (const r of rounds) {
@@ -24,11 +28,17 @@ export function buildTimeline(c: CaseFile, clock: Clock, rounds: RoundView[], as
   }
   for (const m of c.medications ?? []) {
     if (m.date === undefined && m.day === undefined) continue;
-    push('medication', makeTimePoint(clock, m), `${m.name}${m.change ? `: ${m.change}` : ''}${m.decided_by ? ` (decided by the ${m.decided_by})` : ''}`);
+    push(
+      'medication',
+      makeTimePoint(clock, m),
+      `${m.name}${m.change ? `: ${m.change}` : ''}${m.decided_by ? ` (decided by the ${m.decided_by})` : ''}`,
+    );
   }
   if (Array.isArray(c.adverse_events)) {
-    for (const e of c.adverse_events) push('adverse-event', makeTimePoint(clock, e), `Adverse event: ${e.event}${e.severity ? ` (${e.severity})` : ''}`);
+    for (const e of c.adverse_events)
+      push('adverse-event', makeTimePoint(clock, e), `Adverse event: ${e.event}${e.severity ? ` (${e.severity})` : ''}`);
   }
-  if (c.follow_up) push('follow-up', makeTimePoint(clock, c.follow_up), `Last follow-up${c.follow_up.notes ? `: ${c.follow_up.notes}` : ''}`);
+  if (c.follow_up)
+    push('follow-up', makeTimePoint(clock, c.follow_up), `Last follow-up${c.follow_up.notes ? `: ${c.follow_up.notes}` : ''}`);
   return sortByTime(entries, clock, (e) => e.when);
 }

@@ -15,15 +15,31 @@ export function checkAssessments(c: CaseFile, instruments: CaseInstruments): Cas
 function checkOne(a: Assessment, path: CasePath, { table, broken }: CaseInstruments): CaseIssue[] {
   const out: CaseIssue[] = [];
   if (a.date === undefined && a.day === undefined) {
-    out.push(issue('missing-when', `assessment \`${a.id}\` needs a \`date\` or a \`day\``, [...path, 'id'], 'add `date: YYYY-MM-DD`, or `day: N` (days since the first round started)'));
+    out.push(
+      issue(
+        'missing-when',
+        `assessment \`${a.id}\` needs a \`date\` or a \`day\``,
+        [...path, 'id'],
+        'add `date: YYYY-MM-DD`, or `day: N` (days since the first round started)',
+      ),
+    );
   }
   const instrument = table.get(a.instrument);
   if (!instrument) {
     // An instrument the case defines wrongly is reported where it is defined; its results cannot be checked.
     if (broken.has(a.instrument)) return out;
     const name = a.instrument;
-    out.push(withHintLater(issue('unknown-instrument', `unknown instrument \`${shortText(name)}\``, [...path, 'instrument'],
-      'define it under `instruments:`, or run `casereport instruments` for the built-in ones'), () => didYouMean(name, [...table.keys()])));
+    out.push(
+      withHintLater(
+        issue(
+          'unknown-instrument',
+          `unknown instrument \`${shortText(name)}\``,
+          [...path, 'instrument'],
+          'define it under `instruments:`, or run `casereport instruments` for the built-in ones',
+        ),
+        () => didYouMean(name, [...table.keys()]),
+      ),
+    );
     return out;
   }
   const isIsncsci = instrument.id === 'isncsci';
@@ -48,14 +64,24 @@ function checkOne(a: Assessment, path: CasePath, { table, broken }: CaseInstrume
     }
     out.push(...checkIsncsciTotals(a, path));
   }
-  if (a.score !== undefined && !isIsncsci) out.push(...checkValue(a.score, instrument.range, instrument.step, instrument.name, [...path, 'score']));
+  if (a.score !== undefined && !isIsncsci)
+    out.push(...checkValue(a.score, instrument.range, instrument.step, instrument.name, [...path, 'score']));
   for (const [name, value] of Object.entries(a.subscores ?? {})) {
     const range = ownValue(instrument.subscores, name);
     if (!range) {
       const known = Object.keys(instrument.subscores ?? {});
       const list = known.length > 12 ? `${known.slice(0, 12).join(', ')} …` : known.join(', ');
-      out.push(withHintLater(issue('unknown-subscore', `${instrument.name} has no subscore \`${shortText(name)}\``, [...path, 'subscores', name],
-        known.length ? `its subscores: ${list}` : 'this instrument has no subscores'), () => didYouMean(name, known)));
+      out.push(
+        withHintLater(
+          issue(
+            'unknown-subscore',
+            `${instrument.name} has no subscore \`${shortText(name)}\``,
+            [...path, 'subscores', name],
+            known.length ? `its subscores: ${list}` : 'this instrument has no subscores',
+          ),
+          () => didYouMean(name, known),
+        ),
+      );
     } else {
       out.push(...checkValue(value, range, instrument.step, `${instrument.name} ${name}`, [...path, 'subscores', name]));
     }

@@ -33,7 +33,15 @@ function checkIds(c: CaseFile): CaseIssue[] {
   const out: CaseIssue[] = [];
   const visit = (id: string, path: CasePath): void => {
     const first = seen.get(id);
-    if (first) out.push(issue('duplicate-id', `duplicate id \`${shortText(id)}\` (first used at ${first})`, [...path, 'id'], 'give each round and assessment its own id'));
+    if (first)
+      out.push(
+        issue(
+          'duplicate-id',
+          `duplicate id \`${shortText(id)}\` (first used at ${first})`,
+          [...path, 'id'],
+          'give each round and assessment its own id',
+        ),
+      );
     else seen.set(id, pathText(path));
   };
   c.rounds.forEach((r, i) => visit(r.id, ['rounds', i]));
@@ -47,7 +55,10 @@ function checkIds(c: CaseFile): CaseIssue[] {
 }
 
 function pathText(path: CasePath): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('').replace(/^(\w+)/, '$1');
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : p))
+    .join('')
+    .replace(/^(\w+)/, '$1');
 }
 
 function* datedPaths(c: CaseFile): Generator<[string | undefined, CasePath]> {
@@ -82,12 +93,23 @@ function checkRoundOrder(c: CaseFile): CaseIssue[] {
     const start = clock.resolve({ date: r.start, day: r.day });
     const end = clock.resolve({ date: r.end, day: r.end_day });
     if (start && end && isBefore(end, start)) {
-      out.push(issue('round-order', `round \`${r.id}\` ends (${describe(end)}) before it starts (${describe(start)})`,
-        ['rounds', i, r.end !== undefined ? 'end' : 'end_day']));
+      out.push(
+        issue('round-order', `round \`${r.id}\` ends (${describe(end)}) before it starts (${describe(start)})`, [
+          'rounds',
+          i,
+          r.end !== undefined ? 'end' : 'end_day',
+        ]),
+      );
     }
     if (start && previous && isBefore(start, previous.when)) {
-      out.push(issue('round-order', `round \`${r.id}\` starts (${describe(start)}) before the previous round \`${previous.id}\` (${describe(previous.when)})`,
-        ['rounds', i, r.start !== undefined ? 'start' : 'day'], 'list rounds in time order'));
+      out.push(
+        issue(
+          'round-order',
+          `round \`${r.id}\` starts (${describe(start)}) before the previous round \`${previous.id}\` (${describe(previous.when)})`,
+          ['rounds', i, r.start !== undefined ? 'start' : 'day'],
+          'list rounds in time order',
+        ),
+      );
     }
     if (start) previous = { id: r.id, when: start };
   }
@@ -124,13 +146,25 @@ function checkEvidence(c: CaseFile): CaseIssue[] {
     for (const [j, o] of (r.observations ?? []).entries()) {
       const path: CasePath = ['rounds', i, 'observations', j];
       if (o.source === 'measured' && (o.evidence ?? []).length === 0) {
-        out.push(issue('measured-without-evidence', 'a measured change needs `evidence`: the ids of the assessments that measured it', [...path, 'source'],
-          ids.length > 0 ? `add \`evidence: [${ids[0]}]\`, or set the source to patient, caregiver or clinician` : 'add the assessments under `assessments:` and list their ids in `evidence`'));
+        out.push(
+          issue(
+            'measured-without-evidence',
+            'a measured change needs `evidence`: the ids of the assessments that measured it',
+            [...path, 'source'],
+            ids.length > 0
+              ? `add \`evidence: [${ids[0]}]\`, or set the source to patient, caregiver or clinician`
+              : 'add the assessments under `assessments:` and list their ids in `evidence`',
+          ),
+        );
       }
       for (const [k, ref] of (o.evidence ?? []).entries()) {
         if (complete && !known.has(ref)) {
-          out.push(withHintLater(issue('unknown-evidence', `evidence names \`${shortText(ref)}\`, which is not an assessment id`, [...path, 'evidence', k]),
-            () => didYouMean(ref, ids)));
+          out.push(
+            withHintLater(
+              issue('unknown-evidence', `evidence names \`${shortText(ref)}\`, which is not an assessment id`, [...path, 'evidence', k]),
+              () => didYouMean(ref, ids),
+            ),
+          );
         }
       }
     }
@@ -143,7 +177,11 @@ function checkAdverseEventRounds(c: CaseFile): CaseIssue[] {
   const { ids, known, complete } = idsOf(c.rounds);
   return c.adverse_events.flatMap(({ round }, i) =>
     complete && round !== undefined && !known.has(round)
-      ? [withHintLater(issue('unknown-round', `round \`${shortText(round)}\` does not exist`, ['adverse_events', i, 'round']), () => didYouMean(round, ids))]
+      ? [
+          withHintLater(issue('unknown-round', `round \`${shortText(round)}\` does not exist`, ['adverse_events', i, 'round']), () =>
+            didYouMean(round, ids),
+          ),
+        ]
       : [],
   );
 }

@@ -56,24 +56,51 @@ export function checkInstrumentDefinition(d: InstrumentDefinition, path: CasePat
 function checkScale([min, max]: readonly [number, number], step: number, rangePath: CasePath, stepPath: CasePath): CaseIssue[] {
   const shown = `[${min}, ${max}]`;
   if (Math.abs(min) > MAX_SCALE_VALUE || Math.abs(max) > MAX_SCALE_VALUE) {
-    return [issue('bad-range', `range ${shown} goes beyond ±${MAX_SCALE_VALUE.toExponential()}`, rangePath,
-      'a score scale runs between two ordinary numbers, such as [0, 100]')];
+    return [
+      issue(
+        'bad-range',
+        `range ${shown} goes beyond ±${MAX_SCALE_VALUE.toExponential()}`,
+        rangePath,
+        'a score scale runs between two ordinary numbers, such as [0, 100]',
+      ),
+    ];
   }
-  if (!(min < max)) return [issue('bad-range', `range ${shown} must go from low to high`, rangePath, `write [${Math.min(min, max)}, ${Math.max(min, max)}]`)];
+  if (!(min < max))
+    return [
+      issue('bad-range', `range ${shown} must go from low to high`, rangePath, `write [${Math.min(min, max)}, ${Math.max(min, max)}]`),
+    ];
   // Floating point: near 1e16 adding 1 changes nothing; each step must reach a new value at both ends.
   const distinct = (from: number) => Math.abs(from + step - from - step) <= step * 1e-6;
   if (!distinct(min) || !distinct(max - step)) {
-    return [issue('bad-range', `the values of range ${shown} in steps of ${step} cannot be told apart`, rangePath,
-      'use a smaller scale, or a larger step')];
+    return [
+      issue(
+        'bad-range',
+        `the values of range ${shown} in steps of ${step} cannot be told apart`,
+        rangePath,
+        'use a smaller scale, or a larger step',
+      ),
+    ];
   }
   const steps = (max - min) / step;
   if (steps > MAX_SCALE_STEPS) {
-    return [issue('bad-step', `range ${shown} in steps of ${step} has ${Math.round(steps).toLocaleString('en-US')} steps; at most ${MAX_SCALE_STEPS.toLocaleString('en-US')} make sense`, stepPath,
-      'check `step`: it is the smallest change a score can show')];
+    return [
+      issue(
+        'bad-step',
+        `range ${shown} in steps of ${step} has ${Math.round(steps).toLocaleString('en-US')} steps; at most ${MAX_SCALE_STEPS.toLocaleString('en-US')} make sense`,
+        stepPath,
+        'check `step`: it is the smallest change a score can show',
+      ),
+    ];
   }
   if (Math.abs(steps - Math.round(steps)) > 1e-6) {
-    return [issue('bad-step', `range ${shown} is not a whole number of steps of ${step}`, stepPath,
-      `the top of the scale must be reachable: choose a step that divides ${max - min}`)];
+    return [
+      issue(
+        'bad-step',
+        `range ${shown} is not a whole number of steps of ${step}`,
+        stepPath,
+        `the top of the scale must be reachable: choose a step that divides ${max - min}`,
+      ),
+    ];
   }
   return [];
 }

@@ -20,8 +20,10 @@ function translate(issue: ZodIssue, data: unknown): CaseIssue[] {
     case 'unrecognized_keys': {
       const known = knownKeysAt(path);
       return issue.keys.map((key) =>
-        withHintLater(make('unknown-key', `unknown key \`${shortText(key)}\``, [...path, key]),
-          () => hintForUnknownKey(path, key) ?? didYouMean(key, known) ?? listHint(known)),
+        withHintLater(
+          make('unknown-key', `unknown key \`${shortText(key)}\``, [...path, key]),
+          () => hintForUnknownKey(path, key) ?? didYouMean(key, known) ?? listHint(known),
+        ),
       );
     }
     case 'invalid_value': {
@@ -33,7 +35,14 @@ function translate(issue: ZodIssue, data: unknown): CaseIssue[] {
     }
     case 'invalid_type':
       if (input === undefined) return [missing(path)];
-      return [make('wrong-type', `expected ${describeExpected(issue.expected)}, found ${describeValue(input)}`, path, typeHint(issue.expected, input))];
+      return [
+        make(
+          'wrong-type',
+          `expected ${describeExpected(issue.expected)}, found ${describeValue(input)}`,
+          path,
+          typeHint(issue.expected, input),
+        ),
+      ];
     case 'invalid_union':
       return translateUnion(issue, path, input, data);
     case 'too_small':
@@ -43,7 +52,10 @@ function translate(issue: ZodIssue, data: unknown): CaseIssue[] {
       const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
       const word = issue.code === 'too_small' ? 'at least' : 'at most';
       const what = issue.origin === 'array' ? `${word} ${bound} item${Number(bound) === 1 ? '' : 's'}` : `${word} ${bound}`;
-      const message = issue.message.startsWith('Too') || issue.message.startsWith('Invalid') ? `expected ${what}, found ${describeValue(input)}` : issue.message;
+      const message =
+        issue.message.startsWith('Too') || issue.message.startsWith('Invalid')
+          ? `expected ${what}, found ${describeValue(input)}`
+          : issue.message;
       return [make('out-of-range', message, path)];
     }
     case 'invalid_format':
@@ -57,12 +69,17 @@ function translate(issue: ZodIssue, data: unknown): CaseIssue[] {
 function explainBound(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall, path: CasePath, input: unknown): CaseIssue | undefined {
   const key = path[path.length - 1];
   if (issue.code === 'too_big' && issue.origin === 'string' && typeof input === 'string') {
-    const hint = path.length === 1 && key === 'id' ? 'the id names the output files (ID.md, ID-chart-1.svg …): use a shorter one' : 'shorten it';
+    const hint =
+      path.length === 1 && key === 'id' ? 'the id names the output files (ID.md, ID-chart-1.svg …): use a shorter one' : 'shorten it';
     return make('out-of-range', `this text has ${input.length} characters; at most ${String(issue.maximum)} fit here`, path, hint);
   }
   if ((key === 'day' || key === 'end_day') && typeof input === 'number') {
-    return make('out-of-range', `day ${input} is more than 100 years (${MAX_DAYS.toLocaleString('en-US')} days) from the start of the first round`, path,
-      '`day` counts whole days since the first round started (negative before it); check the number, or give a `date`');
+    return make(
+      'out-of-range',
+      `day ${input} is more than 100 years (${MAX_DAYS.toLocaleString('en-US')} days) from the start of the first round`,
+      path,
+      '`day` counts whole days since the first round started (negative before it); check the number, or give a `date`',
+    );
   }
   return undefined;
 }
@@ -74,10 +91,19 @@ function translateUnion(issue: z.core.$ZodIssueInvalidUnion, path: CasePath, inp
   if (specific) {
     return specific.flatMap((i) => translate({ ...i, path: [...issue.path, ...i.path] } as ZodIssue, data));
   }
-  const expected = [...new Set(issue.errors.flat().map((i) => (i.code === 'invalid_type' ? describeExpected(i.expected) : 'a valid value')))];
+  const expected = [
+    ...new Set(issue.errors.flat().map((i) => (i.code === 'invalid_type' ? describeExpected(i.expected) : 'a valid value'))),
+  ];
   // Free text accepts numbers too, but "text" is what the author means.
   const words = expected.includes('text') ? ['text', ...expected.filter((e) => e !== 'text' && e !== 'a number')] : expected;
-  return [make('wrong-type', `expected ${words.join(' or ')}, found ${describeValue(input)}`, path, typeHint(words[0] === 'text' ? 'string' : '', input))];
+  return [
+    make(
+      'wrong-type',
+      `expected ${words.join(' or ')}, found ${describeValue(input)}`,
+      path,
+      typeHint(words[0] === 'text' ? 'string' : '', input),
+    ),
+  ];
 }
 
 function missing(path: CasePath): CaseIssue {
@@ -127,7 +153,9 @@ function describeNumber(value: number): string {
 
 function typeHint(expected: string, input: unknown): string | undefined {
   if (typeof input === 'number' && !Number.isFinite(input)) {
-    return expected === 'string' ? 'put it in quotes if you mean the text' : 'write a finite number, or leave the field out where the value is not known';
+    return expected === 'string'
+      ? 'put it in quotes if you mean the text'
+      : 'write a finite number, or leave the field out where the value is not known';
   }
   if (expected === 'boolean' && typeof input === 'string') return 'write true or false (without quotes)';
   if ((expected === 'number' || expected === 'int') && typeof input === 'string') return numberTextHint(input);

@@ -58,5 +58,10 @@ function locateAll(issues: CaseIssue[], parsed: ParsedCase): CaseIssue[] {
 /** Adds line and column to issues found after validation (for example, a figure that cannot be read). */
 export function locateIssues(text: string, issues: CaseIssue[]): CaseIssue[] {
   const { parsed } = parseCaseText(text);
-  return parsed ? locateAll(issues.map((issue) => ({ ...issue })), parsed) : issues;
+  return parsed
+    ? locateAll(
+        issues.map((issue) => ({ ...issue })),
+        parsed,
+      )
+    : issues;
 }

@@ -7,7 +7,13 @@ describe('charts in the report model', () => {
   const model = modelOf(exampleText('sci-assessments'));
 
   it('draw every whole measure assessed more than once: total scores and the ISNCSCI motor and sensory totals', () => {
-    expect(model.charts.map((c) => c.key)).toEqual(['isncsci/motor_total', 'isncsci/lt_total', 'isncsci/pp_total', 'scim-iii/score', 'wisci-ii/score']);
+    expect(model.charts.map((c) => c.key)).toEqual([
+      'isncsci/motor_total',
+      'isncsci/lt_total',
+      'isncsci/pp_total',
+      'scim-iii/score',
+      'wisci-ii/score',
+    ]);
     expect(model.charts.map((c) => c.file)).toEqual([1, 2, 3, 4, 5].map((n) => `sci-assessments-chart-${n}.svg`));
   });
 

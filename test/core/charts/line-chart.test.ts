@@ -9,9 +9,19 @@ const spec = (over: Partial<LineChartSpec> = {}): LineChartSpec => ({
   xLabel: 'Days since the start of the first round',
   yLabel: 'SCIM III',
   yRange: [0, 100],
-  points: [{ x: -5, y: 32 }, { x: 175, y: 37 }, { x: 364, y: 41 }],
-  bands: [{ from: 0, to: 81, label: 'First round' }, { from: 182, to: 263, label: 'Second round' }],
-  references: [{ y: 32, label: 'baseline 32', kind: 'baseline' }, { y: 36, label: 'MCID +4 (36)', kind: 'threshold' }],
+  points: [
+    { x: -5, y: 32 },
+    { x: 175, y: 37 },
+    { x: 364, y: 41 },
+  ],
+  bands: [
+    { from: 0, to: 81, label: 'First round' },
+    { from: 182, to: 263, label: 'Second round' },
+  ],
+  references: [
+    { y: 32, label: 'baseline 32', kind: 'baseline' },
+    { y: 36, label: 'MCID +4 (36)', kind: 'threshold' },
+  ],
   ...over,
 });
 
@@ -74,21 +84,32 @@ describe('renderLineChart', () => {
   });
 
   it('leaves out a reference line outside the scale', () => {
-    const out = renderLineChart(spec({ yRange: [0, 20], points: [{ x: 0, y: 19 }, { x: 1, y: 20 }], references: [{ y: 23, label: 'MCID +4 (23)', kind: 'threshold' }] }));
+    const out = renderLineChart(
+      spec({
+        yRange: [0, 20],
+        points: [
+          { x: 0, y: 19 },
+          { x: 1, y: 20 },
+        ],
+        references: [{ y: 23, label: 'MCID +4 (23)', kind: 'threshold' }],
+      }),
+    );
     expect(out).not.toContain('MCID');
   });
 
   it('escapes every label, and contains no script, link or external reference', () => {
-    const hostile = renderLineChart(spec({
-      title: HOSTILE,
-      subtitle: HOSTILE,
-      xLabel: HOSTILE,
-      yLabel: HOSTILE,
-      bands: [{ from: 0, to: 81, label: HOSTILE }],
-      references: [{ y: 32, label: HOSTILE, kind: 'baseline' }],
-      description: HOSTILE,
-      xTicks: [{ x: -5, label: HOSTILE }],
-    }));
+    const hostile = renderLineChart(
+      spec({
+        title: HOSTILE,
+        subtitle: HOSTILE,
+        xLabel: HOSTILE,
+        yLabel: HOSTILE,
+        bands: [{ from: 0, to: 81, label: HOSTILE }],
+        references: [{ y: 32, label: HOSTILE, kind: 'baseline' }],
+        description: HOSTILE,
+        xTicks: [{ x: -5, label: HOSTILE }],
+      }),
+    );
     expect(checkTags(hostile)).toEqual([]);
     // The words survive as text; no tag carries them: no script, no link, nothing to fetch.
     expect(hostile).not.toMatch(/<script|<a\b|<[^>]*\s(xlink:)?href=|url\(|@import|<foreignObject|<image|<[^>]*\son\w+=/i);
@@ -98,7 +119,19 @@ describe('renderLineChart', () => {
   });
 
   it('puts assessments in order where days are unknown, labelled on the x axis', () => {
-    const out = renderLineChart(spec({ points: [{ x: 1, y: 10 }, { x: 2, y: 12 }], bands: [], xTicks: [{ x: 1, label: 'Baseline' }, { x: 2, label: 'Follow-up' }] }));
+    const out = renderLineChart(
+      spec({
+        points: [
+          { x: 1, y: 10 },
+          { x: 2, y: 12 },
+        ],
+        bands: [],
+        xTicks: [
+          { x: 1, label: 'Baseline' },
+          { x: 2, label: 'Follow-up' },
+        ],
+      }),
+    );
     expect(out).toContain('>Baseline</text>');
     expect(out).toContain('>Follow-up</text>');
   });
@@ -128,8 +161,20 @@ describe('SVG helpers', () => {
     for (const [min, max] of absurd) {
       const ticks = niceTicks(min, max);
       expect(ticks.length, `${min}..${max}`).toBeLessThanOrEqual(12);
-      expect(ticks.every((t) => Number.isFinite(t)), `${min}..${max}`).toBe(true);
-      const svg = renderLineChart(spec({ yRange: [min, max], points: [{ x: 1e16, y: min }, { x: 1e16 + 2, y: max }], bands: [] }));
+      expect(
+        ticks.every((t) => Number.isFinite(t)),
+        `${min}..${max}`,
+      ).toBe(true);
+      const svg = renderLineChart(
+        spec({
+          yRange: [min, max],
+          points: [
+            { x: 1e16, y: min },
+            { x: 1e16 + 2, y: max },
+          ],
+          bands: [],
+        }),
+      );
       expect(svg).toContain('</svg>');
     }
   });

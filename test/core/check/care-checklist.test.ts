@@ -21,7 +21,8 @@ describe('CARE checklist', () => {
     const care = checkText(completeText()).care;
     expect(care.map((i) => i.item)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
     expect(care.map((i) => i.name)).toContain('Therapeutic intervention');
-    for (const item of care) expect({ item: item.item, status: item.status, note: item.note }).toEqual({ item: item.item, status: 'reported', note: null });
+    for (const item of care)
+      expect({ item: item.item, status: item.status, note: item.note }).toEqual({ item: item.item, status: 'reported', note: null });
   });
 
   it('1 Title: reported when given; partial when built by default or without "case report"', () => {
@@ -57,7 +58,12 @@ describe('CARE checklist', () => {
     const noAge = edited((c) => delete part(c, 'patient').age_range, 5);
     expect(noAge).toMatchObject({ status: 'partial', note: 'age not stated (patient.age or patient.age_range)' });
     expect(itemOf(caseText(), 5).status).toBe('missing');
-    expect(itemOf(caseText((c) => (part(c, 'patient').age = 40)), 5).fields).toEqual(['patient.age']);
+    expect(
+      itemOf(
+        caseText((c) => (part(c, 'patient').age = 40)),
+        5,
+      ).fields,
+    ).toEqual(['patient.age']);
   });
 
   it('6 Clinical findings: the condition described and a baseline examination', () => {
@@ -95,7 +101,10 @@ describe('CARE checklist', () => {
   });
 
   it('10 Follow-up and outcomes: partial without follow_up, with adverse events not reported, or nothing measured', () => {
-    expect(itemOf(completeText(), 10)).toMatchObject({ status: 'reported', fields: ['follow_up', 'adverse_events', 'rounds[0].observations', 'assessments'] });
+    expect(itemOf(completeText(), 10)).toMatchObject({
+      status: 'reported',
+      fields: ['follow_up', 'adverse_events', 'rounds[0].observations', 'assessments'],
+    });
     const noFollowUp = edited((c) => delete c.follow_up, 10);
     expect(noFollowUp).toMatchObject({ status: 'partial', note: 'follow_up missing: the length of follow-up is unknown' });
     expect(edited((c) => (c.follow_up = { notes: 'seen later' }), 10).note).toContain('follow_up has no date or day');
@@ -106,10 +115,16 @@ describe('CARE checklist', () => {
     expect(itemOf(caseText(), 10).status).toBe('missing');
   });
 
-  it('11 Discussion: partial without the author\'s limitations or context', () => {
-    expect(itemOf(completeText(), 11)).toMatchObject({ status: 'reported', fields: ['discussion.context', 'discussion.limitations', 'discussion.lessons'] });
+  it("11 Discussion: partial without the author's limitations or context", () => {
+    expect(itemOf(completeText(), 11)).toMatchObject({
+      status: 'reported',
+      fields: ['discussion.context', 'discussion.limitations', 'discussion.lessons'],
+    });
     const noLimits = edited((c) => delete part(c, 'discussion').limitations, 11);
-    expect(noLimits).toMatchObject({ status: 'partial', note: 'discussion.limitations missing: only the limitations computed from the data are shown' });
+    expect(noLimits).toMatchObject({
+      status: 'partial',
+      note: 'discussion.limitations missing: only the limitations computed from the data are shown',
+    });
     expect(itemOf(caseText(), 11)).toMatchObject({ status: 'partial', fields: [] });
   });
 
@@ -131,7 +146,15 @@ describe('CARE checklist', () => {
   it('judges the Steven example as the issue expects: partial title, missing assessment and consent', () => {
     const care = checkText(exampleText('steven-sci')).care;
     const status = Object.fromEntries(care.map((i) => [i.name, i.status]));
-    expect(status).toMatchObject({ Title: 'partial', 'Key words': 'reported', 'Diagnostic assessment': 'missing', 'Informed consent': 'missing', Timeline: 'partial' });
-    expect(care.find((i) => i.item === 9)?.note).toBe('no product, dose or route for rounds[0].interventions[0] and rounds[1].interventions[0]');
+    expect(status).toMatchObject({
+      Title: 'partial',
+      'Key words': 'reported',
+      'Diagnostic assessment': 'missing',
+      'Informed consent': 'missing',
+      Timeline: 'partial',
+    });
+    expect(care.find((i) => i.item === 9)?.note).toBe(
+      'no product, dose or route for rounds[0].interventions[0] and rounds[1].interventions[0]',
+    );
   });
 });

@@ -12,7 +12,12 @@ const withoutDataLimitations = (m: ReportModel): ReportModel => ({ ...m, limitat
 describe('honesty: the evidence summary', () => {
   it('counts the Steven example: 15 changes, none measured, each marked "not measured"', () => {
     const { evidence } = honestyOf(exampleText('steven-sci'));
-    expect(countsOf(exampleText('steven-sci'))).toEqual({ 'self-reported': 13, 'caregiver-reported': 2, 'clinician-observed': 0, measured: 0 });
+    expect(countsOf(exampleText('steven-sci'))).toEqual({
+      'self-reported': 13,
+      'caregiver-reported': 2,
+      'clinician-observed': 0,
+      measured: 0,
+    });
     expect(evidence).toMatchObject({ total: 15, measured: 0, not_measured: 15 });
     expect(evidence.unmeasured).toHaveLength(15);
     expect(evidence.unmeasured.every((u) => u.note === 'not measured')).toBe(true);
@@ -28,9 +33,22 @@ describe('honesty: the evidence summary', () => {
 
   it('counts the assessments example: 5 measured, 2 seen by a clinician, 3 self-reported, 2 by a caregiver', () => {
     const { evidence } = honestyOf(exampleText('sci-assessments'));
-    expect(countsOf(exampleText('sci-assessments'))).toEqual({ 'self-reported': 3, 'caregiver-reported': 2, 'clinician-observed': 2, measured: 5 });
+    expect(countsOf(exampleText('sci-assessments'))).toEqual({
+      'self-reported': 3,
+      'caregiver-reported': 2,
+      'clinician-observed': 2,
+      measured: 5,
+    });
     expect(evidence).toMatchObject({ total: 12, measured: 5, not_measured: 7 });
-    expect(evidence.unmeasured.map((u) => u.source).sort()).toEqual(['caregiver', 'caregiver', 'clinician', 'clinician', 'patient', 'patient', 'patient']);
+    expect(evidence.unmeasured.map((u) => u.source).sort()).toEqual([
+      'caregiver',
+      'caregiver',
+      'clinician',
+      'clinician',
+      'patient',
+      'patient',
+      'patient',
+    ]);
     expect(evidence.unmeasured.some((u) => u.path === 'rounds[0].observations[4]')).toBe(false); // measured SCIM III change
   });
 
@@ -40,13 +58,28 @@ describe('honesty: the evidence summary', () => {
 });
 
 describe('honesty: the limitations the data shows', () => {
-  it('reuses the model\'s data limitations and adds the single uncontrolled case first', () => {
+  it("reuses the model's data limitations and adds the single uncontrolled case first", () => {
     const text = exampleText('steven-sci');
     const { gaps } = honestyOf(text);
     expect(gaps[0]).toMatchObject({ id: 'single-case', from: 'check' });
     const fromModel = gaps.filter((g) => g.from === 'model').map((g) => g.text);
-    expect(fromModel).toEqual(modelOf(text).limitations.filter((l) => l.basis === 'data').map((l) => l.text));
-    expect(gaps.map((g) => g.id)).toEqual(expect.arrayContaining(['not-measured', 'no-assessment', 'onset-unknown', 'follow-up-length', 'adverse-events', 'funding-conflicts', 'regulatory', 'testimonial']));
+    expect(fromModel).toEqual(
+      modelOf(text)
+        .limitations.filter((l) => l.basis === 'data')
+        .map((l) => l.text),
+    );
+    expect(gaps.map((g) => g.id)).toEqual(
+      expect.arrayContaining([
+        'not-measured',
+        'no-assessment',
+        'onset-unknown',
+        'follow-up-length',
+        'adverse-events',
+        'funding-conflicts',
+        'regulatory',
+        'testimonial',
+      ]),
+    );
     expect(new Set(gaps.map((g) => g.id)).size).toBe(gaps.length);
   });
 
@@ -62,7 +95,9 @@ describe('honesty: the limitations the data shows', () => {
   it('computes each required limitation itself where the model lacks it', () => {
     const gaps = honestyOf(exampleText('sci-assessments'), withoutDataLimitations).gaps;
     expect(gaps.every((g) => g.from === 'check')).toBe(true);
-    expect(gaps.find((g) => g.id === 'first-year')?.text).toBe('Treatment began 9 months after onset, within the first year, when spontaneous recovery is common.');
+    expect(gaps.find((g) => g.id === 'first-year')?.text).toBe(
+      'Treatment began 9 months after onset, within the first year, when spontaneous recovery is common.',
+    );
     expect(gaps.find((g) => g.id === 'unblinded')?.text).toMatch(/^7 of 8 assessments/);
     expect(gaps.map((g) => g.id)).toContain('concurrent-rehabilitation');
 

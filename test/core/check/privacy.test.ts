@@ -32,9 +32,14 @@ describe('privacy findings', () => {
   it('names: a titled name in text, or a label that looks like a full name; not "Patient A"', () => {
     expect(rulesIn('Referred by Dr. Jones and Mrs Anna Berg.')).toEqual(['name:error', 'name:error']);
     expect(rulesIn('Referred by the treating doctor; her partner helps.')).toEqual([]);
-    expect(edit((c) => (part(c, 'patient').label = 'John Smith'))).toMatchObject([{ rule: 'name', severity: 'error', path: 'patient.label' }]);
-    expect(edit((c) => (part(c, 'patient').label = 'Steven'))).toMatchObject([{ rule: 'name', severity: 'warning', path: 'patient.label' }]);
-    for (const label of ['Patient A', 'J.S.', 'Case 3', 'Patient Mary']) expect(edit((c) => (part(c, 'patient').label = label))).toEqual([]);
+    expect(edit((c) => (part(c, 'patient').label = 'John Smith'))).toMatchObject([
+      { rule: 'name', severity: 'error', path: 'patient.label' },
+    ]);
+    expect(edit((c) => (part(c, 'patient').label = 'Steven'))).toMatchObject([
+      { rule: 'name', severity: 'warning', path: 'patient.label' },
+    ]);
+    for (const label of ['Patient A', 'J.S.', 'Case 3', 'Patient Mary'])
+      expect(edit((c) => (part(c, 'patient').label = label))).toEqual([]);
   });
 
   it('dates: any full date, in a date field or in text; not a month or a year', () => {

@@ -1,9 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { describeThreshold, listInstruments, summarizeInstrument } from '../../../src/core/instruments/describe.js';
-import { buildInstrumentTable, formatAmount, isMeaningful, measureLabel, rangeOf, thresholdFor } from '../../../src/core/instruments/lookup.js';
+import {
+  buildInstrumentTable,
+  formatAmount,
+  isMeaningful,
+  measureLabel,
+  rangeOf,
+  thresholdFor,
+} from '../../../src/core/instruments/lookup.js';
 import { BUILT_IN_INSTRUMENTS, type Instrument, type Mcid } from '../../../src/core/instruments/registry.js';
 
-const FORMAT_IDS = ['isncsci', 'scim-iii', 'wisci-ii', 'fim', 'berg', 'edss', 'alsfrs-r', 'nihss', 'mrs', 'gmfm-66', 'mds-updrs-iii', 'nrs-pain'];
+const FORMAT_IDS = [
+  'isncsci',
+  'scim-iii',
+  'wisci-ii',
+  'fim',
+  'berg',
+  'edss',
+  'alsfrs-r',
+  'nihss',
+  'mrs',
+  'gmfm-66',
+  'mds-updrs-iii',
+  'nrs-pain',
+];
 
 const get = (id: string): Instrument => {
   const found = BUILT_IN_INSTRUMENTS.find((i) => i.id === id);
@@ -21,33 +41,45 @@ describe('the built-in registry', () => {
     expect(BUILT_IN_INSTRUMENTS.map((i) => i.id)).toEqual(FORMAT_IDS);
   });
 
-  it.each(BUILT_IN_INSTRUMENTS.map((i) => [i.id, i] as const))('%s has a valid range, step, short name and a threshold or a reason', (_id, i) => {
-    expect(i.built_in).toBe(true);
-    expect(i.short.length).toBeGreaterThan(0);
-    expect(i.range[0]).toBeLessThan(i.range[1]);
-    expect(i.step).toBeGreaterThan(0);
-    const steps = (i.range[1] - i.range[0]) / i.step;
-    expect(Math.abs(steps - Math.round(steps))).toBeLessThan(1e-9);
-    for (const [min, max] of Object.values(i.subscores ?? {})) {
-      expect(min).toBeGreaterThanOrEqual(i.range[0]);
-      expect(max).toBeLessThanOrEqual(i.range[1]);
-    }
-    for (const key of Object.keys(i.subscores ?? {})) expect(i.subscore_labels?.[key], key).toBeTruthy();
-    // Either a threshold with a source, or the reason none is given: never both, never neither.
-    expect(Boolean(i.mcid) !== Boolean(i.no_mcid_reason)).toBe(true);
-    if (i.mcid) {
-      expect(i.mcid.value).toBeGreaterThan(0);
-      expect(i.mcid.source).toMatch(/\d{4}|convention/);
-    } else {
-      expect(i.no_mcid_reason).toMatch(/no (single )?minimal clinically important difference|vary/);
-    }
-  });
+  it.each(BUILT_IN_INSTRUMENTS.map((i) => [i.id, i] as const))(
+    '%s has a valid range, step, short name and a threshold or a reason',
+    (_id, i) => {
+      expect(i.built_in).toBe(true);
+      expect(i.short.length).toBeGreaterThan(0);
+      expect(i.range[0]).toBeLessThan(i.range[1]);
+      expect(i.step).toBeGreaterThan(0);
+      const steps = (i.range[1] - i.range[0]) / i.step;
+      expect(Math.abs(steps - Math.round(steps))).toBeLessThan(1e-9);
+      for (const [min, max] of Object.values(i.subscores ?? {})) {
+        expect(min).toBeGreaterThanOrEqual(i.range[0]);
+        expect(max).toBeLessThanOrEqual(i.range[1]);
+      }
+      for (const key of Object.keys(i.subscores ?? {})) expect(i.subscore_labels?.[key], key).toBeTruthy();
+      // Either a threshold with a source, or the reason none is given: never both, never neither.
+      expect(Boolean(i.mcid) !== Boolean(i.no_mcid_reason)).toBe(true);
+      if (i.mcid) {
+        expect(i.mcid.value).toBeGreaterThan(0);
+        expect(i.mcid.source).toMatch(/\d{4}|convention/);
+      } else {
+        expect(i.no_mcid_reason).toMatch(/no (single )?minimal clinically important difference|vary/);
+      }
+    },
+  );
 
   it('matches the directions and ranges of the format document', () => {
     const shape = Object.fromEntries(BUILT_IN_INSTRUMENTS.map((i) => [i.id, [...i.range, i.higher_is_better]]));
     expect(shape).toMatchObject({
-      'scim-iii': [0, 100, true], 'wisci-ii': [0, 20, true], fim: [18, 126, true], berg: [0, 56, true], edss: [0, 10, false],
-      'alsfrs-r': [0, 48, true], nihss: [0, 42, false], mrs: [0, 6, false], 'gmfm-66': [0, 100, true], 'mds-updrs-iii': [0, 132, false], 'nrs-pain': [0, 10, false],
+      'scim-iii': [0, 100, true],
+      'wisci-ii': [0, 20, true],
+      fim: [18, 126, true],
+      berg: [0, 56, true],
+      edss: [0, 10, false],
+      'alsfrs-r': [0, 48, true],
+      nihss: [0, 42, false],
+      mrs: [0, 6, false],
+      'gmfm-66': [0, 100, true],
+      'mds-updrs-iii': [0, 132, false],
+      'nrs-pain': [0, 10, false],
     });
     expect(get('edss').step).toBe(0.5);
     expect(get('scim-iii').subscores).toEqual({ self_care: [0, 20], respiration_sphincter: [0, 40], mobility: [0, 40] });
@@ -124,7 +156,11 @@ describe('case-defined instruments', () => {
     expect(grip?.mcid?.source).toContain('case file');
     expect(formatAmount(6, grip)).toBe('6 kg');
     expect(table.get('sway')?.no_mcid_reason).toBe('no minimal clinically important difference is given for Sway index');
-    expect(listInstruments(table).map((i) => i.id).slice(-2)).toEqual(['grip', 'sway']);
+    expect(
+      listInstruments(table)
+        .map((i) => i.id)
+        .slice(-2),
+    ).toEqual(['grip', 'sway']);
     expect(grip && describeThreshold(grip)).toContain('(defined in the case file)');
   });
 });

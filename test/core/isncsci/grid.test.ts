@@ -15,7 +15,9 @@ const asMap = (levels: readonly string[], values: GridValue[]): Record<string, G
   Object.fromEntries(levels.map((level, index) => [level, values[index] ?? 0]));
 
 /** A normal exam (AIS E) in list form, with per-test changes. */
-function exam(changes: { right?: Partial<ExamSideInput>; left?: Partial<ExamSideInput>; vac?: unknown; dap?: unknown } = {}): IsncsciExamInput {
+function exam(
+  changes: { right?: Partial<ExamSideInput>; left?: Partial<ExamSideInput>; vac?: unknown; dap?: unknown } = {},
+): IsncsciExamInput {
   const side = (extra?: Partial<ExamSideInput>): ExamSideInput => ({
     motor: normalMotor(),
     light_touch: normalSensory(),
@@ -63,7 +65,10 @@ describe('checkExamGrid', () => {
     const pinPrick = asMap(SENSORY_LEVELS, normalSensory());
     pinPrick.T4 = 'x';
     expect(checkExamGrid(exam({ left: { pin_prick: pinPrick } }))).toEqual([
-      { path: ['left', 'pin_prick', 'T4'], message: 'left pin_prick T4: "x" is not a valid sensory score (0-2, NT, or a value with * or **)' },
+      {
+        path: ['left', 'pin_prick', 'T4'],
+        message: 'left pin_prick T4: "x" is not a valid sensory score (0-2, NT, or a value with * or **)',
+      },
     ]);
   });
 
@@ -73,7 +78,10 @@ describe('checkExamGrid', () => {
     const lightTouch = normalSensory();
     lightTouch[27] = '2*';
     const problems = checkExamGrid(exam({ right: { motor, light_touch: lightTouch } }));
-    expect(problems.map((p) => p.path)).toEqual([['right', 'motor', 0], ['right', 'light_touch', 27]]);
+    expect(problems.map((p) => p.path)).toEqual([
+      ['right', 'motor', 0],
+      ['right', 'light_touch', 27],
+    ]);
     expect(problems[0]?.hint).toMatch(/no 5\*/);
     expect(problems[1]?.message).toMatch(/^right light_touch S4_5: "2\*"/);
     expect(problems[1]?.hint).toMatch(/a 2 is normal/);
@@ -106,7 +114,11 @@ describe('checkExamGrid', () => {
     expect(problems[0]?.hint).toBe('C4 has no key muscle; the motor levels are C5 C6 C7 C8 T1 L2 L3 L4 L5 S1');
     const lightTouch: Record<string, GridValue> = { ...asMap(SENSORY_LEVELS, normalSensory()), T13: 2 };
     expect(checkExamGrid(exam({ right: { light_touch: lightTouch } }))).toEqual([
-      { path: ['right', 'light_touch', 'T13'], message: 'right light_touch has an unknown level T13', hint: 'all 28 levels are already there; remove T13' },
+      {
+        path: ['right', 'light_touch', 'T13'],
+        message: 'right light_touch has an unknown level T13',
+        hint: 'all 28 levels are already there; remove T13',
+      },
     ]);
   });
 

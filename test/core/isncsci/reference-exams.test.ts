@@ -36,7 +36,10 @@ const cases = REFERENCE_RECORDS.flatMap((record) =>
 describe('the 128 ISNCSCI 2019 reference exams, from case file text to the report', () => {
   it('covers every record of the reference, including the non-key muscles at T5 and L1 (77-79)', () => {
     expect(new Set(REFERENCE_RECORDS.map((r) => r.id)).size).toBe(128);
-    const muscles = REFERENCE_RECORDS.flatMap((r) => [r.rightLowestNonKeyMuscleWithMotorFunction, r.leftLowestNonKeyMuscleWithMotorFunction]);
+    const muscles = REFERENCE_RECORDS.flatMap((r) => [
+      r.rightLowestNonKeyMuscleWithMotorFunction,
+      r.leftLowestNonKeyMuscleWithMotorFunction,
+    ]);
     expect(muscles).toEqual(expect.arrayContaining(['T5', 'L1']));
     expect(cases).toHaveLength(256);
   });

@@ -43,7 +43,10 @@ describe('time', () => {
       { id: 'r1', start: '2023-06-01', end: '2023-06-05' },
       { id: 'r2', start: '2023-09-01' },
     ];
-    c.events = [{ date: '2023-01-10', event: 'Fall from a ladder' }, { day: 10, event: 'Discharge' }];
+    c.events = [
+      { date: '2023-01-10', event: 'Fall from a ladder' },
+      { day: 10, event: 'Discharge' },
+    ];
     c.assessments = [{ id: 'a1', instrument: 'wisci-ii', date: '2023-05-30', score: 0 }];
     c.follow_up = { date: '2023-12-01' };
   });
@@ -57,7 +60,16 @@ describe('time', () => {
   });
 
   it('orders the timeline: onset, events, rounds, assessments, follow-up', () => {
-    expect(model.timeline.map((e) => e.kind)).toEqual(['onset', 'event', 'assessment', 'round-start', 'round-end', 'event', 'round-start', 'follow-up']);
+    expect(model.timeline.map((e) => e.kind)).toEqual([
+      'onset',
+      'event',
+      'assessment',
+      'round-start',
+      'round-end',
+      'event',
+      'round-start',
+      'follow-up',
+    ]);
   });
 
   it('states "none observed" with the follow-up length when adverse events are []', () => {
@@ -66,29 +78,43 @@ describe('time', () => {
   });
 
   it('counts a round from day 0 to day 60 as 60 days (end minus start), by days and by dates alike', () => {
-    const byDays = modelOf(caseText((c) => {
-      c.rounds = [{ id: 'r1', day: 0, end_day: 60 }, { id: 'r2', day: 90, end_day: 90 }];
-    }));
+    const byDays = modelOf(
+      caseText((c) => {
+        c.rounds = [
+          { id: 'r1', day: 0, end_day: 60 },
+          { id: 'r2', day: 90, end_day: 90 },
+        ];
+      }),
+    );
     expect(byDays.rounds.map((r) => r.duration_days)).toEqual([60, 0]);
-    const byDates = modelOf(caseText((c) => {
-      c.rounds = [{ id: 'r1', start: '2023-06-01', end: '2023-07-31' }];
-    }));
+    const byDates = modelOf(
+      caseText((c) => {
+        c.rounds = [{ id: 'r1', start: '2023-06-01', end: '2023-07-31' }];
+      }),
+    );
     expect(byDates.rounds[0]?.end?.day).toBe(60);
     expect(byDates.rounds[0]?.duration_days).toBe(60);
   });
 
   it('measures a round by its dates where the case has no dated day 0', () => {
-    const m = modelOf(caseText((c) => {
-      c.rounds = [{ id: 'r1' }, { id: 'r2', start: '2023-06-01', end: '2023-07-31' }];
-    }));
+    const m = modelOf(
+      caseText((c) => {
+        c.rounds = [{ id: 'r1' }, { id: 'r2', start: '2023-06-01', end: '2023-07-31' }];
+      }),
+    );
     expect(m.rounds[1]?.start?.day).toBeUndefined();
     expect(m.rounds[1]?.duration_days).toBe(60);
   });
 
   it('marks days from partial dates as approximate', () => {
-    const partial = modelOf(caseText((c) => {
-      c.rounds = [{ id: 'r1', start: '2023-06' }, { id: 'r2', start: '2023-09' }];
-    }));
+    const partial = modelOf(
+      caseText((c) => {
+        c.rounds = [
+          { id: 'r1', start: '2023-06' },
+          { id: 'r2', start: '2023-09' },
+        ];
+      }),
+    );
     expect(partial.rounds[1]?.start).toMatchObject({ day: 92, approximate: true, text: '2023-09 (day ~92)' });
   });
 });

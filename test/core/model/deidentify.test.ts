@@ -7,7 +7,13 @@ const FULL_DATE = /\d{4}-\d{2}-\d{2}/;
 /** A case with dates everywhere and a patient of 93; the first round starts 2023-03-06 (day 0). */
 const DATED = caseText((c) => {
   c.report = { date: '2024-06-15' };
-  c.patient = { label: 'Patient A', sex: 'female', age: 93, history: 'A 93-year-old; injured on 2022-06-12.', prior_interventions: [{ name: 'Surgery', date: '2022-06-13' }] };
+  c.patient = {
+    label: 'Patient A',
+    sex: 'female',
+    age: 93,
+    history: 'A 93-year-old; injured on 2022-06-12.',
+    prior_interventions: [{ name: 'Surgery', date: '2022-06-13' }],
+  };
   c.condition = { name: 'Spinal cord injury', onset: '2022-06-12' };
   c.rounds = [
     {
@@ -17,7 +23,14 @@ const DATED = caseText((c) => {
       interventions: [{ type: 'cell-therapy', name: 'Cells', product: { source: 'Bone marrow, harvested on 2023-02-13' } }],
       observations: [
         { domain: 'motor', change: 'improved', finding: 'stronger grip', source: 'patient', date: '2023-05' },
-        { domain: 'function', change: 'improved', finding: 'SCIM III 32 to 41', source: 'measured', evidence: ['s0', 's1'], date: '2024-03-04' },
+        {
+          domain: 'function',
+          change: 'improved',
+          finding: 'SCIM III 32 to 41',
+          source: 'measured',
+          evidence: ['s0', 's1'],
+          date: '2024-03-04',
+        },
       ],
     },
     { id: 'round-2', start: '2023-09-04', end_day: 263 },

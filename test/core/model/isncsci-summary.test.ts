@@ -49,7 +49,9 @@ describe('ISNCSCI summary per exam (sci-assessments)', () => {
       ['lt_total', 63, 64, 1],
       ['pp_total', 25, 33, 8],
     ]);
-    expect(change?.text).toBe('AIS C to C (unchanged); NLI C5* to C5* (unchanged); UEMS 18 to 24 (+6); LEMS 9 to 16 (+7); motor total 27 to 40 (+13); light touch 63 to 64 (+1); pin prick 25 to 33 (+8)');
+    expect(change?.text).toBe(
+      'AIS C to C (unchanged); NLI C5* to C5* (unchanged); UEMS 18 to 24 (+6); LEMS 9 to 16 (+7); motor total 27 to 40 (+13); light touch 63 to 64 (+1); pin prick 25 to 33 (+8)',
+    );
   });
 
   it('leaves other instruments out', () => {
@@ -73,7 +75,9 @@ describe('ISNCSCI totals-only exams (every-field fixture)', () => {
     expect(change).toMatchObject({ from_label: 'exam 1', to_label: 'exam 2' });
     expect(change?.ais).toBeUndefined();
     expect(change?.days).toBe(39);
-    expect(change?.text).toBe('AIS B to not recorded; NLI T4 to not recorded; UEMS 10 to 12 (+2); LEMS 5 to 5 (no change); motor total 15 to 17 (+2)');
+    expect(change?.text).toBe(
+      'AIS B to not recorded; NLI T4 to not recorded; UEMS 10 to 12 (+2); LEMS 5 to 5 (no change); motor total 15 to 17 (+2)',
+    );
   });
 });
 

@@ -71,7 +71,16 @@ describe('outcomes', () => {
   it('tracks subscores and ISNCSCI totals of the assessments example', () => {
     const outcomes = modelOf(exampleText('sci-assessments')).outcomes;
     const measures = outcomes.map((o) => `${o.instrument}/${o.measure}`);
-    expect(measures).toEqual(expect.arrayContaining(['scim-iii/score', 'scim-iii/self_care', 'wisci-ii/score', 'isncsci/uems', 'isncsci/lems', 'isncsci/motor_total']));
+    expect(measures).toEqual(
+      expect.arrayContaining([
+        'scim-iii/score',
+        'scim-iii/self_care',
+        'wisci-ii/score',
+        'isncsci/uems',
+        'isncsci/lems',
+        'isncsci/motor_total',
+      ]),
+    );
     const uems = outcomes.find((o) => o.measure === 'uems');
     expect(uems?.meaningful).toBeNull();
     expect(uems?.text).toContain('ISNCSCI');
@@ -79,12 +88,20 @@ describe('outcomes', () => {
 
   it('uses instruments defined in the case file', () => {
     const text = caseText((c) => {
-      c.instruments = [{ id: 'grip', name: 'Grip strength', range: [0, 80], higher_is_better: true, mcid: 5, mcid_source: 'Example 2020', unit: 'kg' }];
+      c.instruments = [
+        { id: 'grip', name: 'Grip strength', range: [0, 80], higher_is_better: true, mcid: 5, mcid_source: 'Example 2020', unit: 'kg' },
+      ];
       c.assessments = [
         { id: 'g0', instrument: 'grip', day: 0, score: 10 },
         { id: 'g1', instrument: 'grip', day: 30, score: 16 },
       ];
     });
-    expect(modelOf(text).outcomes[0]).toMatchObject({ instrument: 'grip', change: 6, mcid: 5, mcid_source: 'Example 2020', meaningful: true });
+    expect(modelOf(text).outcomes[0]).toMatchObject({
+      instrument: 'grip',
+      change: 6,
+      mcid: 5,
+      mcid_source: 'Example 2020',
+      meaningful: true,
+    });
   });
 });

@@ -10,7 +10,10 @@ const at = (text: string, path: string) => issuesOf(text).filter((i) => i.path.j
 
 describe('case id length', () => {
   it('refuses an id too long to name the output files, where it is written', () => {
-    const issues = at(caseText((c) => (c.id = 'a'.repeat(230))), 'id');
+    const issues = at(
+      caseText((c) => (c.id = 'a'.repeat(230))),
+      'id',
+    );
     expect(issues).toMatchObject([{ code: 'out-of-range', line: 2, column: 5 }]);
     expect(issues[0]?.message).toContain('230 characters');
     expect(issues[0]?.message).toContain('64');
@@ -25,7 +28,10 @@ describe('case id length', () => {
 describe('day offsets', () => {
   it('refuses a day more than 100 years from the first round, wherever a day is given', () => {
     const text = caseText((c) => {
-      c.rounds = [{ id: 'r1', day: 0 }, { id: 'r2', day: 40, end_day: 9007199254740991 }];
+      c.rounds = [
+        { id: 'r1', day: 0 },
+        { id: 'r2', day: 40, end_day: 9007199254740991 },
+      ];
       c.follow_up = { day: -40_000 };
       c.assessments = [{ id: 'a', instrument: 'nrs-pain', day: 9007199254740991, score: 3 }];
     });

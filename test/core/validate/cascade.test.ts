@@ -36,11 +36,13 @@ describe('one mistake is one error', () => {
 
   it('a comma in unquoted text inside { } is one error, with a hint about the comma', () => {
     const issues = issuesOf(caseWithOwnInstrument({ observation: 'can lift the arm, slowly' }));
-    expect(issues.map((i) => `${i.line}:${i.column} ${i.code} ${i.path.join('.')}`)).toEqual(['11:71 unknown-key rounds.0.observations.0.slowly']);
+    expect(issues.map((i) => `${i.line}:${i.column} ${i.code} ${i.path.join('.')}`)).toEqual([
+      '11:71 unknown-key rounds.0.observations.0.slowly',
+    ]);
     expect(issues[0]?.hint).toContain('put the text in quotes (`finding: "can lift the arm, slowly"`) or use block style');
   });
 
-  it('an unknown key, a language the format lacks, or a date on a round leaves the case\'s instruments known', () => {
+  it("an unknown key, a language the format lacks, or a date on a round leaves the case's instruments known", () => {
     expect(summary(caseWithOwnInstrument({ top: 'colour: blue\n' }))).toEqual(['3:1 unknown-key colour']);
     expect(summary(caseWithOwnInstrument({ top: 'language: ja\n' }))).toEqual(['3:11 invalid-value language']);
     const dated = issuesOf(caseWithOwnInstrument({ round: '    date: 2023-03-01\n' }));
@@ -76,8 +78,10 @@ describe('the comma hint', () => {
   it('is not given for a quoted text, nor in block style', () => {
     const quoted = issuesOf(caseWithOwnInstrument({ observation: '"can lift", slowly' }));
     expect(quoted[0]?.hint).not.toContain('comma');
-    const block = caseWithOwnInstrument().replace('observations:\n      - { domain: motor, change: improved, finding: can lift the arm, source: patient }',
-      'observations:\n      - domain: motor\n        change: improved\n        finding: can lift the arm\n        slowly:\n        source: patient');
+    const block = caseWithOwnInstrument().replace(
+      'observations:\n      - { domain: motor, change: improved, finding: can lift the arm, source: patient }',
+      'observations:\n      - domain: motor\n        change: improved\n        finding: can lift the arm\n        slowly:\n        source: patient',
+    );
     const issues = issuesOf(block);
     expect(issues.map((i) => i.code)).toEqual(['unknown-key']);
     expect(issues[0]?.hint).not.toContain('comma');

@@ -21,7 +21,15 @@ describe('keys named like Object.prototype members', () => {
 
   it('are ordinary subscores of an instrument the case defines, through validation and the report model', () => {
     const text = caseText((c) => {
-      c.instruments = [{ id: 'own', name: 'Own scale', range: [0, 20], higher_is_better: true, subscores: Object.fromEntries(INHERITED.map((k) => [k, [0, 10]])) }];
+      c.instruments = [
+        {
+          id: 'own',
+          name: 'Own scale',
+          range: [0, 20],
+          higher_is_better: true,
+          subscores: Object.fromEntries(INHERITED.map((k) => [k, [0, 10]])),
+        },
+      ];
       c.assessments = [
         { id: 'a', instrument: 'own', day: 0, subscores: scores(INHERITED, 2) },
         { id: 'b', instrument: 'own', day: 30, subscores: scores(INHERITED, 7) },
@@ -44,10 +52,19 @@ describe('keys named like Object.prototype members', () => {
 
   it('are unknown levels of an ISNCSCI grid map, and unknown keys of the format', () => {
     const text = caseText((c) => {
-      c.assessments = [{
-        id: 'i', instrument: 'isncsci', day: 0,
-        exam: { vac: 'no', dap: 'no', right: { motor: scores(INHERITED, 5), light_touch: [], pin_prick: [] }, left: { motor: [], light_touch: [], pin_prick: [] } },
-      }];
+      c.assessments = [
+        {
+          id: 'i',
+          instrument: 'isncsci',
+          day: 0,
+          exam: {
+            vac: 'no',
+            dap: 'no',
+            right: { motor: scores(INHERITED, 5), light_touch: [], pin_prick: [] },
+            left: { motor: [], light_touch: [], pin_prick: [] },
+          },
+        },
+      ];
       Object.assign(c, scores(['constructor', 'toString'], 1));
       Object.assign(c.patient as object, { hasOwnProperty: 'x' });
     });
@@ -60,8 +77,13 @@ describe('keys named like Object.prototype members', () => {
 
   it('give an instrument definition with a malformed range a message, not a crash', () => {
     const text = caseText((c) => {
-      c.instruments = [{ id: 'own', name: 'Own', range: [0, 20], higher_is_better: true, subscores: { constructor: [0, 10, 20], valueOf: 'x' } }];
+      c.instruments = [
+        { id: 'own', name: 'Own', range: [0, 20], higher_is_better: true, subscores: { constructor: [0, 10, 20], valueOf: 'x' } },
+      ];
     });
-    expect(issuesOf(text).map((i) => `${i.code} ${i.path.slice(2).join('.')}`)).toEqual(['out-of-range subscores.constructor', 'wrong-type subscores.valueOf']);
+    expect(issuesOf(text).map((i) => `${i.code} ${i.path.slice(2).join('.')}`)).toEqual([
+      'out-of-range subscores.constructor',
+      'wrong-type subscores.valueOf',
+    ]);
   });
 });

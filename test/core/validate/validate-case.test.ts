@@ -16,7 +16,10 @@ describe('validateCaseText', () => {
   it('reports schema and cross-field problems of one file together, in line order', () => {
     const text = caseText((c) => {
       (c.patient as Record<string, unknown>).sex = 'mal';
-      c.rounds = [{ id: 'r1', day: 0, observations: [{ domain: 'motor', change: 'improved', finding: 'x', source: 'measured' }] }, { id: 'r1', day: 10 }];
+      c.rounds = [
+        { id: 'r1', day: 0, observations: [{ domain: 'motor', change: 'improved', finding: 'x', source: 'measured' }] },
+        { id: 'r1', day: 10 },
+      ];
     });
     const codes = issuesOf(text).map((i) => i.code);
     expect(codes).toEqual(['invalid-value', 'measured-without-evidence', 'duplicate-id']);
@@ -47,13 +50,22 @@ describe('validateCaseText', () => {
       ];
     });
     const found = issuesOf(text);
-    expect(found.map((i) => i.code)).toEqual(['unknown-instrument', 'unknown-subscore', 'no-result', 'missing-when', 'no-result', 'isncsci-score']);
+    expect(found.map((i) => i.code)).toEqual([
+      'unknown-instrument',
+      'unknown-subscore',
+      'no-result',
+      'missing-when',
+      'no-result',
+      'isncsci-score',
+    ]);
     expect(found[0]?.hint).toBe('did you mean `scim-iii`?');
     expect(found[1]?.hint).toBe('did you mean `self_care`?');
   });
 
   it('explains text that YAML read as a mapping because of ": "', () => {
-    const found = issuesOf('casereport: 1\nid: x\npatient:\n  label: P\n  concerns:\n    - pain: mostly at night\ncondition:\n  name: SCI\nrounds:\n  - id: r1\nadverse_events: []\n');
+    const found = issuesOf(
+      'casereport: 1\nid: x\npatient:\n  label: P\n  concerns:\n    - pain: mostly at night\ncondition:\n  name: SCI\nrounds:\n  - id: r1\nadverse_events: []\n',
+    );
     expect(found[0]).toMatchObject({ code: 'wrong-type', line: 6, column: 7 });
     expect(found[0]?.hint).toContain('put the text in quotes');
   });
