@@ -2,8 +2,15 @@ import type { CaseFailure } from '../../batch/case-job.js';
 import type { RenderCasesOptions, RenderSummary } from '../../batch/render-cases.js';
 import { CliError, EXIT, worstExitCode, type ExitCode } from '../exit-codes.js';
 import { Terminal } from '../terminal.js';
-import type { RenderOptions } from './render.js';
-import { parseConcurrency, parseFormats, parseMargins, parsePageSize, parseShardOption, parseTimeout } from './render-options.js';
+import {
+  parseConcurrency,
+  parseFormats,
+  parseMargins,
+  parsePageSize,
+  parseShardOption,
+  parseTimeout,
+  type RenderOptions,
+} from './render-options.js';
 import { RenderReporter } from './render-output.js';
 
 const EXIT_FOR: Record<CaseFailure['kind'], ExitCode> = {

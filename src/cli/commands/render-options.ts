@@ -3,6 +3,27 @@ import { OUTPUT_FORMATS, type OutputFormat } from '../../formats.js';
 import { isPageLength, type PageMargins } from '../../pdf/print-templates.js';
 import { parseShard, type Shard } from '../../batch/shard.js';
 import { CliError, EXIT } from '../exit-codes.js';
+import type { GlobalOptions } from '../terminal.js';
+
+/** Options of `casereport render`, as commander hands them over. */
+export interface RenderOptions extends GlobalOptions {
+  format: string;
+  template: string;
+  outDir: string;
+  name: string;
+  output?: string;
+  browserPath?: string;
+  pageSize: string;
+  margin?: string;
+  timeout: string;
+  concurrency?: string;
+  failFast?: boolean;
+  force?: boolean;
+  shard?: string;
+  json?: boolean;
+  watch?: boolean;
+  deidentify?: boolean;
+}
 
 /** `md,pdf` → ['md', 'pdf'], refusing unknown formats. */
 export function parseFormats(text: string): OutputFormat[] {

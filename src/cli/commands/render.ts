@@ -1,26 +1,6 @@
 import type { Command } from 'commander';
 import { OUTPUT_FORMATS } from '../../formats.js';
-import type { GlobalOptions } from '../terminal.js';
-
-/** Options of `casereport render`, as commander hands them over. */
-export interface RenderOptions extends GlobalOptions {
-  format: string;
-  template: string;
-  outDir: string;
-  name: string;
-  output?: string;
-  browserPath?: string;
-  pageSize: string;
-  margin?: string;
-  timeout: string;
-  concurrency?: string;
-  failFast?: boolean;
-  force?: boolean;
-  shard?: string;
-  json?: boolean;
-  watch?: boolean;
-  deidentify?: boolean;
-}
+import type { RenderOptions } from './render-options.js';
 
 /** `casereport render`: case files in, reports out; one bad file does not stop the others. */
 export function registerRender(program: Command): void {
