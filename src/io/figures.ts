@@ -4,7 +4,7 @@ import type { CaseIssue } from '../core/errors.js';
 import { resolveFigures, type FigureLookup, type FigureProblem } from '../core/figures.js';
 import type { CaseFile } from '../core/schema/case-schema.js';
 import { locateIssues } from '../core/validate/validate-case.js';
-import { MAX_IMAGE_BYTES, sniffRasterType } from './image-file.js';
+import { MAX_IMAGE_BYTES, readAll, sniffRasterType } from './image-file.js';
 import { NotARegularFileError, openRegularFile } from './open-regular-file.js';
 import type { CaseSource } from './read-case.js';
 
@@ -144,18 +144,6 @@ function sniffImageType(fd: number): string | undefined {
   const head = Buffer.alloc(12);
   readSync(fd, head, 0, 12, 0);
   return sniffRasterType(head);
-}
-
-/** The whole file from its first byte (the size is known from fstat; a file that shrank gives less). */
-function readAll(fd: number, size: number): Buffer {
-  const bytes = Buffer.alloc(size);
-  let done = 0;
-  while (done < size) {
-    const read = readSync(fd, bytes, done, size - done, done);
-    if (read === 0) break;
-    done += read;
-  }
-  return bytes.subarray(0, done);
 }
 
 /**

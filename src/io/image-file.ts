@@ -21,7 +21,7 @@ export function sniffRasterType(bytes: Buffer): string | undefined {
 /** Why an image was not read; `detail` says more where there is more to say. */
 export type ImageProblem = 'missing' | 'outside' | 'not-a-file' | 'unreadable' | 'too-large' | 'not-an-image' | 'unsafe-svg';
 
-export type ImageRead = { ok: true; type: string; data_uri: string; path: string } | { ok: false; problem: ImageProblem; detail?: string };
+export type ImageRead = { ok: true; type: string; dataUri: string; path: string } | { ok: false; problem: ImageProblem; detail?: string };
 
 /**
  * Reads an image that must lie inside `folder` (after following symbolic links: no `..`, no link
@@ -63,11 +63,11 @@ export function readImageInside(folder: string, file: string, options: { svg?: b
     if (svg.svg) type = 'image/svg+xml';
   }
   if (!type) return { ok: false, problem: 'not-an-image' };
-  return { ok: true, type, data_uri: `data:${type};base64,${bytes.toString('base64')}`, path };
+  return { ok: true, type, dataUri: `data:${type};base64,${bytes.toString('base64')}`, path };
 }
 
 /** The whole file from its first byte (a file that shrank since fstat gives less). */
-function readAll(fd: number, size: number): Buffer {
+export function readAll(fd: number, size: number): Buffer {
   const bytes = Buffer.alloc(size);
   let done = 0;
   while (done < size) {

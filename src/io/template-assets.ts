@@ -30,7 +30,7 @@ export function loadTemplateAssets(dir: string, sources: readonly ScannedSource[
       if (verdict.kind !== 'asset' || Object.hasOwn(assets, verdict.path)) continue;
       const read = readAsset(dir, verdict.path);
       if (!read.ok) return fail(...describeProblem(read, ref, dir));
-      assets[verdict.path] = read.data_uri;
+      assets[verdict.path] = read.dataUri;
     }
   }
   return assets;
