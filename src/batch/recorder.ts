@@ -30,6 +30,8 @@ export interface RecorderOptions {
   /** The output folder every file output must really stay inside (not with `-o FILE`). */
   outDir?: string;
   stdout: OutputStream;
+  /** Outputs written by cases of earlier runs (real path → case), kept by `watchCases`; updated. */
+  owners?: Map<string, string>;
 }
 
 /**
@@ -47,9 +49,11 @@ export class CaseRecorder {
   /** Set when the reader of standard output closed it (`casereport render … -o - | head`). */
   stdoutClosed = false;
   /** Output file (real path) → the case that wrote it. */
-  readonly #owners = new Map<string, string>();
+  readonly #owners: Map<string, string>;
 
-  constructor(private readonly options: RecorderOptions) {}
+  constructor(private readonly options: RecorderOptions) {
+    this.#owners = options.owners ?? new Map<string, string>();
+  }
 
   /** Cases seen so far: rendered, skipped or failed. */
   get recorded(): number {

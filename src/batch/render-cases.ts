@@ -49,6 +49,11 @@ export interface RenderCasesOptions {
   only?: ReadonlySet<string>;
   /** Where `-o -` writes; default process.stdout. */
   stdout?: OutputStream;
+  /**
+   * Outputs written by earlier runs (real path → case name), which a case of this run may not take
+   * from another case; the run adds its own. `watchCases` keeps one across its renders.
+   */
+  owners?: Map<string, string>;
 }
 
 /** How a job is watched and stopped: events as it goes, and an abort signal (Ctrl-C). */
@@ -128,6 +133,7 @@ export async function renderCases(options: RenderCasesOptions, hooks: RenderHook
       inputs: new Set(refs.flatMap((ref) => (ref.kind === 'file' ? [realPath(ref.path)] : []))),
       ...(options.output === undefined ? { outDir: settings.outDir } : {}),
       stdout: options.stdout ?? process.stdout,
+      ...(options.owners ? { owners: options.owners } : {}),
       ...(hooks.onEvent ? { onEvent: hooks.onEvent } : {}),
       failFast: options.failFast === true,
     });

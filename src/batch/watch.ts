@@ -46,7 +46,8 @@ export async function watchCases(
     });
   }
   const printer = options.printer ?? own?.printer;
-  const base: RenderCasesOptions = { ...options, ...(printer ? { printer } : {}) };
+  // One record of who wrote what, across every render: a case edited to take another's id is refused.
+  const base: RenderCasesOptions = { ...options, ...(printer ? { printer } : {}), owners: options.owners ?? new Map<string, string>() };
   try {
     const templateDir = loadTemplate(options.template ?? 'care').dir;
     let seen = await snapshot(options.inputs);

@@ -268,6 +268,22 @@ describe('batch rendering under faults', () => {
     for (const report of reports) expectWholeReport(join(out, report));
   });
 
+  it('leaves at once with exit 130 (not killed by the signal) on a second Ctrl-C in a PDF batch, with no Chromium left', async () => {
+    const cases = caseFolder(40);
+    const out = tempDir();
+    const run = spawnCli(['render', cases, '--format', 'pdf', '--out-dir', out, '--concurrency', '2']);
+    await run.waitFor('wrote');
+    const chromium = childPids(run.child.pid ?? -1);
+    run.child.kill('SIGINT');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    run.child.kill('SIGINT');
+    expect(await run.exit).toBe(130);
+    expect(readdirSync(out).filter((f) => f.includes('.casereport-tmp-'))).toEqual([]);
+    expect(readdirSync(out).every((f) => isWholePdf(join(out, f)))).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    for (const pid of chromium) expect(isAlive(pid)).toBe(false);
+  });
+
   it('stops cleanly on Ctrl-C: exit 130, whole files only, no Chromium left behind', async () => {
     const cases = caseFolder(40);
     const out = tempDir();

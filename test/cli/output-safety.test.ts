@@ -78,12 +78,12 @@ describe('output places that cannot work are usage errors, not internal errors',
 describe('standard output', () => {
   it.each(['md', 'json'])('stops quietly when its reader closes it early (%s)', (format) => {
     const cli = join(ROOT, 'bin', 'casereport.js');
+    // Larger than a pipe's buffer (64 KiB), so that the write meets the closed pipe.
+    const { file } = caseIn();
+    writeFileSync(file, `${exampleText('minimal')}\nfollow_up:\n  notes: "${'A long note. '.repeat(12_000)}"\n`);
     const run = spawnSync(
       'bash',
-      [
-        '-c',
-        `node "${cli}" render examples/sci-assessments.yaml --format ${format} -o - | head -c 10 >/dev/null; echo "exit \${PIPESTATUS[0]}"`,
-      ],
+      ['-c', `node "${cli}" render "${file}" --format ${format} -o - | head -c 10 >/dev/null; echo "exit \${PIPESTATUS[0]}"`],
       {
         cwd: ROOT,
         encoding: 'utf8',

@@ -71,6 +71,24 @@ describe('render --watch', () => {
     expect(run.stderr()).not.toMatch(/error|overwrite/i);
   });
 
+  it("refuses an edit that gives a case another case's id, and keeps the other case's report", async () => {
+    const dir = tempDir();
+    const cases = join(dir, 'cases');
+    mkdirSync(cases);
+    writeFileSync(join(cases, 'a.yaml'), caseWith('Alpha', 'case-a'));
+    writeFileSync(join(cases, 'b.yaml'), caseWith('Beta', 'case-b'));
+    const out = join(dir, 'out');
+    const run = spawnCli(['render', cases, '--watch', '--out-dir', out]);
+    running.push(run);
+    await run.waitFor('watching for changes');
+    writeFileSync(join(cases, 'a.yaml'), caseWith('Alpha Edited', 'case-b'));
+    await run.waitFor('changed: 0 rendered, 1 failed');
+    expect(run.stderr()).toContain(`would overwrite ${join(out, 'case-b.md')}, already written for ${join(cases, 'b.yaml')}`);
+    expect(readFileSync(join(out, 'case-b.md'), 'utf8')).toContain('Beta');
+    run.child.kill('SIGINT');
+    expect(await run.exit).toBe(130);
+  });
+
   it('renders everything again when the template changes, and keeps watching after a template mistake', async () => {
     const dir = tempDir();
     const file = join(dir, 'case.yaml');

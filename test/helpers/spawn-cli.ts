@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './cases.js';
 
@@ -47,11 +48,20 @@ export function childPids(pid: number): number[] {
   return run.stdout.split('\n').filter(Boolean).map(Number);
 }
 
-/** Whether a process still exists. */
+/**
+ * Whether a process still runs. A zombie (dead, not yet reaped by its new parent, here the
+ * container's PID 1, which may take its time) does not: it holds nothing but its process id.
+ */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
+  } catch {
+    return false;
+  }
+  try {
+    // /proc/PID/stat: "pid (comm) state …"; the name may hold spaces and parentheses.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
   } catch {
     return false;
   }
