@@ -68,14 +68,14 @@ describe('casereport check', () => {
     expect(run.code).toBe(0);
     const results = JSON.parse(run.stdout) as Record<string, unknown>[];
     expect(results).toHaveLength(2);
-    for (const result of results) expect(Object.keys(result)).toEqual(['file', 'valid', 'issues', 'failsStrict', 'report']);
+    for (const result of results) expect(Object.keys(result)).toEqual(['file', 'valid', 'issues', 'fails_strict', 'report']);
     const [first] = results as {
       file: string;
-      failsStrict: boolean;
+      fails_strict: boolean;
       report: { care: { item: number; status: string }[]; privacy: { rule: string }[] };
     }[];
     expect(first?.file).toBe('examples/steven-sci.yaml');
-    expect(first?.failsStrict).toBe(true);
+    expect(first?.fails_strict).toBe(true);
     expect(first?.report.care.map((i) => i.item)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
     expect(first?.report.privacy.map((f) => f.rule)).toContain('facility');
   });

@@ -21,7 +21,7 @@ interface CheckResult {
   file: string;
   valid: boolean;
   issues: CaseIssue[];
-  failsStrict: boolean;
+  fails_strict: boolean;
   report: CheckReport | null;
 }
 
@@ -60,7 +60,7 @@ async function runCheck(inputs: string[], options: CheckOptions): Promise<ExitCo
   const results: CheckResult[] = [];
   for (const problem of problems) {
     const issue: CaseIssue = { code: 'no-input', message: problem.message, path: [], severity: 'error' };
-    results.push({ file: problem.input, valid: false, issues: [issue], failsStrict: false, report: null });
+    results.push({ file: problem.input, valid: false, issues: [issue], fails_strict: false, report: null });
     if (!options.json) term.problem(`${term.err.bold(safe(problem.input))}  ${term.err.red(safe(problem.message))}`);
   }
   for (const ref of refs) {
@@ -69,24 +69,24 @@ async function runCheck(inputs: string[], options: CheckOptions): Promise<ExitCo
       source = readCaseSource(ref);
     } catch (error) {
       if (!(error instanceof CaseReadError)) throw error;
-      results.push({ file: error.input, valid: false, issues: [error.toIssue()], failsStrict: false, report: null });
+      results.push({ file: error.input, valid: false, issues: [error.toIssue()], fails_strict: false, report: null });
       if (!options.json) term.problem(formatIssues(error.input, [error.toIssue()], '', term.err));
       continue;
     }
     const result = validateCaseText(source.text);
     if (!result.ok) {
-      results.push({ file: source.name, valid: false, issues: result.issues, failsStrict: false, report: null });
+      results.push({ file: source.name, valid: false, issues: result.issues, fails_strict: false, report: null });
       if (!options.json) term.problem(formatIssues(source.name, result.issues, source.text, term.err));
       continue;
     }
     const { caseFile, instruments, warnings } = result.value;
     const report = checkCase(caseFile, buildReportModel(caseFile, instruments));
-    results.push({ file: source.name, valid: true, issues: warnings, failsStrict: failsStrict(report), report });
+    results.push({ file: source.name, valid: true, issues: warnings, fails_strict: failsStrict(report), report });
     if (!options.json) term.info(formatReport(source.name, report, term.out));
   }
   if (options.json) term.data(`${jsonForTerminal(results)}\n`);
   if (results.some((r) => !r.valid)) return EXIT.invalidInput;
-  if (options.strict && results.some((r) => r.failsStrict)) {
+  if (options.strict && results.some((r) => r.fails_strict)) {
     if (!options.json) term.problem(term.err.red('strict: a CARE item is missing or a privacy finding is an error (exit code 3)'));
     return EXIT.invalidInput;
   }

@@ -74,7 +74,8 @@ export class RenderReporter {
       return;
     }
     const failed = summary.failed + summary.inputProblems.length;
-    if (!many && failed === 0 && !summary.aborted) return;
+    // With --quiet, the closing line only when something failed.
+    if ((!many || this.term.options.quiet === true) && failed === 0 && !summary.aborted) return;
     const parts = [`${summary.rendered} rendered`, `${failed} failed`];
     if (summary.skipped > 0) parts.push(`${summary.skipped} skipped (up to date; --force renders them)`);
     if (summary.notStarted > 0) parts.push(`${summary.notStarted} not started`);
