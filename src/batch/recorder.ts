@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { CaseIssue } from '../core/errors.js';
 import type { InputProblem } from '../io/expand-inputs.js';
@@ -64,7 +64,7 @@ export class CaseRecorder {
     if (outcome.status === 'failed') return this.#fail(outcome.failure);
     if (outcome.status === 'skipped') {
       // Up to date, unless another case of this job wrote one of its outputs: then it is a clash.
-      const keys = outcome.targets.map(realTarget);
+      const keys = outcome.targets.map((target) => this.#realTarget(target));
       for (const [i, key] of keys.entries()) {
         const owner = this.#owners.get(key);
         if (owner !== undefined && owner !== outcome.source.name) {
@@ -77,7 +77,7 @@ export class CaseRecorder {
       return;
     }
     const { source, outputs, warnings } = outcome;
-    const files = outputs.flatMap((output) => (output.target === '-' ? [] : [{ output, key: realTarget(output.target) }]));
+    const files = outputs.flatMap((output) => (output.target === '-' ? [] : [{ output, key: this.#realTarget(output.target) }]));
     for (const { output, key } of files) {
       const refusal = this.#refusal(output.target, key, source);
       if (refusal) return this.#fail({ source, kind: 'conflict', message: refusal });
@@ -95,6 +95,27 @@ export class CaseRecorder {
     this.options.onEvent?.({ type: 'case-done', name: source.name, written, ...(warnings ? { warnings } : {}) });
   }
 
+  /** Output folders found to lie really inside the output folder. */
+  readonly #foldersInside = new Set<string>();
+  /** Real paths of output folders (most outputs of a job share a few), looked up once each. */
+  readonly #realFolders = new Map<string, string>();
+
+  /**
+   * The file a path really names, to compare outputs with inputs and with each other: its folder's
+   * real path and its name. (A link at the output itself is replaced by the rename, not written
+   * through, so it cannot lead to an input.)
+   */
+  #realTarget(path: string): string {
+    const folder = dirname(path);
+    let real = this.#realFolders.get(folder);
+    if (real === undefined) {
+      real = realPathOrAsIs(folder);
+      // A folder that does not exist yet is looked up again once it does.
+      if (existsSync(folder)) this.#realFolders.set(folder, real);
+    }
+    return join(real, basename(path));
+  }
+
   /** Why this case may not write `target`, if it may not. */
   #refusal(target: string, key: string, source: CaseName): string | undefined {
     if (this.options.inputs.has(key)) return `would overwrite the input file ${target}; choose another --out-dir, --name or -o`;
@@ -105,7 +126,11 @@ export class CaseRecorder {
 
   async #write(output: RenderedOutput): Promise<void> {
     if (output.target !== '-') {
-      writeFileAtomic(output.target, output.content, this.options.outDir === undefined ? {} : { within: this.options.outDir });
+      // Whether a folder really lies inside the output folder is asked once per folder.
+      const folder = dirname(output.target);
+      const check = this.options.outDir !== undefined && !this.#foldersInside.has(folder);
+      writeFileAtomic(output.target, output.content, check ? { within: this.options.outDir } : {});
+      if (check) this.#foldersInside.add(folder);
       return;
     }
     if (this.stdoutClosed) return;
@@ -133,16 +158,12 @@ function clash(target: string, owner: string): string {
   return `would overwrite ${target}, already written for ${owner}; give each case its own id, or use --name with {name} or {dir}`;
 }
 
-/** The file a path really names: through links, also when the file itself does not exist yet. */
-export function realTarget(path: string): string {
+/** The real path of a folder, or its absolute path while it does not exist. */
+function realPathOrAsIs(folder: string): string {
   try {
-    return realpathSync.native(path);
+    return realpathSync.native(folder);
   } catch {
-    try {
-      return join(realpathSync.native(dirname(path)), basename(path));
-    } catch {
-      return resolve(path);
-    }
+    return resolve(folder);
   }
 }
 

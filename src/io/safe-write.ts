@@ -12,6 +12,10 @@ export class OutsideOutputFolderError extends Error {
 
 // Temporary files being written right now: removed if the process exits before renaming them.
 const pending = new Set<string>();
+// Temporary names: a random part drawn once per process (nobody can guess it, so nobody can plant
+// a file under a name this process will want) and a counter. The open is exclusive in any case.
+const TEMP_PREFIX = `${randomBytes(6).toString('hex')}-`;
+let written = 0;
 let exitHookInstalled = false;
 
 function track(temp: string): void {
@@ -44,7 +48,7 @@ export function openNewFile(path: string): number {
 export function writeFileAtomic(path: string, data: string | Uint8Array, options: { within?: string } = {}): void {
   const dir = dirname(path);
   if (options.within !== undefined) checkStaysInside(dir, options.within);
-  const temp = join(dir, `${TEMP_MARKER}${randomBytes(6).toString('hex')}`);
+  const temp = join(dir, `${TEMP_MARKER}${TEMP_PREFIX}${(++written).toString(36)}`);
   let fd: number;
   try {
     fd = openNewFile(temp);
