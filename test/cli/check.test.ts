@@ -92,7 +92,7 @@ describe('casereport check', () => {
     expect(run.stderr).toContain(`${file}:5:8  patient.sex`);
     const json = runCli(['check', file, '--json']);
     expect(json.code).toBe(3);
-    expect(JSON.parse(json.stdout)).toMatchObject([{ file, valid: false, failsStrict: false, report: null }]);
+    expect(JSON.parse(json.stdout)).toMatchObject([{ file, valid: false, fails_strict: false, report: null }]);
     expect(runCli(['check', join(dir, 'none.yaml')]).code).toBe(3);
   });
 
