@@ -17,9 +17,13 @@ async function measure(input, dir) {
   writeFileSync(casePath, readFileSync(join(ROOT, 'examples', 'steven-sci.yaml'), 'utf8'));
   const outDir = join(dir, 'out');
   const report = join(outDir, 'steven-sci.md');
-  const cli = spawn(process.execPath, [join(ROOT, 'bin', 'casereport.js'), 'render', input, '--watch', '--format', 'md', '--out-dir', outDir], {
-    stdio: 'ignore',
-  });
+  const cli = spawn(
+    process.execPath,
+    [join(ROOT, 'bin', 'casereport.js'), 'render', input, '--watch', '--format', 'md', '--out-dir', outDir],
+    {
+      stdio: 'ignore',
+    },
+  );
   while (!existsSync(report)) await sleep(20);
   await sleep(1500);
   const times = [];
