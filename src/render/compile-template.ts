@@ -83,7 +83,9 @@ export function compileTemplate(bundle: TemplateBundle, precompiled: Precompiled
     render(format, model, extras) {
       const template = compiled.get(format);
       if (!template) throw new TemplateError(`template \`${bundle.name}\` has no ${format} output`, bundle.dir);
-      return template(model, { data: { css: bundle.css, generator: extras.generator, format, translator: extras.translator ?? translator() } });
+      return template(model, {
+        data: { css: bundle.css, generator: extras.generator, format, translator: extras.translator ?? translator() },
+      });
     },
   };
 }
