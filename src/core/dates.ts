@@ -1,3 +1,5 @@
+import { translator, type Translator } from '../text/translator.js';
+
 /** A date as written in a case file, which may be partial (`2023`, `2023-03`). */
 export interface PartialDate {
   text: string;
@@ -52,15 +54,10 @@ export function daysBetween(anchor: PartialDate, date: PartialDate): { days: num
 }
 
 /** "3 days", "5 weeks", "4 months", "2.5 years": the way reports speak of a duration. */
-export function describeDuration(days: number): string {
+export function describeDuration(days: number, tr: Translator = translator()): string {
   const abs = Math.abs(days);
-  if (abs < 14) return plural(abs, 'day');
-  if (abs < 60) return plural(Math.round(abs / 7), 'week');
-  if (abs < 730) return plural(Math.round(abs / 30.44), 'month');
-  const years = Math.round((abs / 365.25) * 2) / 2;
-  return plural(years, 'year');
-}
-
-function plural(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (abs < 14) return tr.t('model.duration.days', { n: abs });
+  if (abs < 60) return tr.t('model.duration.weeks', { n: Math.round(abs / 7) });
+  if (abs < 730) return tr.t('model.duration.months', { n: Math.round(abs / 30.44) });
+  return tr.t('model.duration.years', { n: Math.round((abs / 365.25) * 2) / 2 });
 }

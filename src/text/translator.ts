@@ -13,7 +13,7 @@ export interface Catalog {
 }
 
 /** The English catalog, casereport's own wording and the model for every other language. */
-export const ENGLISH: Catalog = { locale: 'en', messages: en };
+export const ENGLISH: Catalog = { locale: 'en-GB', messages: en };
 
 /** The keys of the English catalog: every message a template or the text layer may use. */
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { translator, type Translator } from '../../text/translator.js';
 import { formatAmount, rangeOf, thresholdFor } from '../instruments/lookup.js';
 import type { Instrument } from '../instruments/registry.js';
 import type { AssessmentView, ChartView, Outcome, RoundView } from '../model/types.js';
@@ -20,9 +21,10 @@ export function buildCharts(
   assessments: readonly AssessmentView[],
   rounds: readonly RoundView[],
   instruments: Map<string, Instrument>,
+  tr: Translator = translator(),
 ): ChartView[] {
   return outcomes.filter(isCharted).map((o, i) => {
-    const spec = chartSpec(o, instruments.get(o.instrument), assessments, rounds);
+    const spec = chartSpec(o, instruments.get(o.instrument), assessments, rounds, tr);
     const svg = renderLineChart(spec);
     let dataUri: string | undefined;
     return {
@@ -45,6 +47,7 @@ export function chartSpec(
   instrument: Instrument | undefined,
   assessments: readonly AssessmentView[],
   rounds: readonly RoundView[],
+  tr: Translator = translator(),
 ): LineChartSpec {
   const byDay = o.points.every((p) => p.day !== undefined);
   const labelOf = (assessment: string, n: number) => assessments.find((a) => a.id === assessment)?.label ?? `#${n}`;
@@ -58,45 +61,67 @@ export function chartSpec(
   const yRange = instrument
     ? rangeOf(instrument, o.measure)
     : ([Math.min(...points.map((p) => p.y)), Math.max(...points.map((p) => p.y))] as [number, number]);
-  const references: ChartReference[] = [{ y: o.baseline, label: `baseline ${o.baseline}`, kind: 'baseline' }];
-  const threshold = improvingThreshold(o, instrument);
+  const baseline = tr.t('chart.baseline', { value: String(o.baseline) });
+  const references: ChartReference[] = [{ y: o.baseline, label: baseline, kind: 'baseline' }];
+  const threshold = improvingThreshold(o, instrument, tr);
   if (threshold) references.push(threshold.reference);
-  const when = (i: number) => (byDay ? `day ${points[i]?.x}` : labelOf(o.points[i]?.assessment ?? '', i + 1));
-  const values = o.points.map((p, i) => `${p.value} (${when(i)})`).join(', ');
+  const when = (i: number) =>
+    byDay ? tr.t('model.when.day', { day: String(points[i]?.x) }) : labelOf(o.points[i]?.assessment ?? '', i + 1);
+  const values = o.points.map((p, i) => tr.t('chart.value', { value: String(p.value), when: when(i) })).join(', ');
+  const band = (b: ChartBand): string =>
+    b.to !== undefined
+      ? tr.t('chart.band_to', { round: b.label, from: String(b.from), to: String(b.to) })
+      : tr.t('chart.band', { round: b.label, from: String(b.from) });
   const roundText =
-    bands.length > 0
-      ? ` Rounds shaded: ${bands.map((b) => `${b.label} (day ${b.from}${b.to !== undefined ? ` to ${b.to}` : ''})`).join('; ')}.`
-      : byDay
-        ? ''
-        : ' The rounds are not drawn: not every assessment is placed in time.';
+    bands.length > 0 ? tr.t('chart.rounds_shaded', { rounds: bands.map(band).join('; ') }) : byDay ? '' : tr.t('chart.rounds_not_drawn');
   const spec: LineChartSpec = {
     title,
-    subtitle: `${o.higher_is_better ? 'Higher' : 'Lower'} is better; scale ${yRange[0]}-${yRange[1]}${threshold ? `; ${threshold.subtitle}` : '; no MCID established'}`,
-    xLabel: byDay ? 'Days since the start of the first round' : 'Assessment, in time order (days not known)',
+    subtitle: tr.t('chart.subtitle', {
+      higher: o.higher_is_better ? 'yes' : 'no',
+      low: String(yRange[0]),
+      high: String(yRange[1]),
+      threshold: threshold ? threshold.subtitle : tr.t('chart.no_mcid'),
+    }),
+    xLabel: byDay ? tr.t('chart.x_days') : tr.t('chart.x_order'),
     yLabel:
       o.measure === 'score'
-        ? `${instrument?.short ?? o.instrument}${instrument?.unit ? ` (${instrument.unit})` : ''}`
-        : `${instrument?.short ?? o.instrument} ${o.label.toLowerCase()}`,
+        ? instrument?.unit
+          ? tr.t('chart.y_unit', { instrument: instrument.short, unit: instrument.unit })
+          : (instrument?.short ?? o.instrument)
+        : tr.t('chart.y_measure', { instrument: instrument?.short ?? o.instrument, measure: o.label.toLowerCase() }),
     yRange,
     points,
     bands,
     references,
-    description: `Line chart of ${title}. Values: ${values}.${roundText} Dashed line: baseline ${o.baseline}.${threshold ? ` Dotted line: ${threshold.subtitle}.` : ''}`,
+    description: [
+      tr.t('chart.description', { title, values }),
+      roundText,
+      tr.t('chart.dashed', { baseline }),
+      threshold ? tr.t('chart.dotted', { threshold: threshold.subtitle }) : '',
+    ].join(''),
   };
   if (!byDay) spec.xTicks = o.points.map((p, i) => ({ x: i + 1, label: labelOf(p.assessment, i + 1) }));
   return spec;
 }
 
 /** The line a change must cross to reach the MCID (or MDC), drawn in the direction of improvement. */
-function improvingThreshold(o: Outcome, instrument: Instrument | undefined): { reference: ChartReference; subtitle: string } | undefined {
+function improvingThreshold(
+  o: Outcome,
+  instrument: Instrument | undefined,
+  tr: Translator,
+): { reference: ChartReference; subtitle: string } | undefined {
   const mcid = instrument?.mcid;
   if (!mcid || o.mcid === undefined) return undefined;
   const size = thresholdFor(mcid, o.baseline, true);
   const y = Math.round((o.baseline + (o.higher_is_better ? size : -size)) * 1000) / 1000;
-  const kind = mcid.kind === 'mdc' ? 'MDC' : 'MCID';
+  const kind = mcid.kind === 'mdc' ? 'mdc' : 'mcid';
   const source = mcid.source.split(/[,(]/)[0]?.trim() ?? mcid.source;
   return {
-    reference: { y, label: `${kind} ${o.higher_is_better ? '+' : '−'}${size} (${y})`, kind: 'threshold' },
-    subtitle: `${kind} ${formatAmount(size, instrument)} from baseline (${source}) at ${y}`,
+    reference: {
+      y,
+      label: tr.t('chart.threshold_label', { kind, size: `${o.higher_is_better ? '+' : '−'}${size}`, y: String(y) }),
+      kind: 'threshold',
+    },
+    subtitle: tr.t('chart.threshold', { kind, amount: formatAmount(size, instrument, tr), source, y: String(y) }),
   };
 }

@@ -1,3 +1,4 @@
+import { translator, type Translator } from '../../text/translator.js';
 import type { InstrumentDefinition } from '../schema/case-schema.js';
 import { ownValue } from '../own-key.js';
 import { BUILT_IN_INSTRUMENTS, type Instrument, type Mcid } from './registry.js';
@@ -47,10 +48,11 @@ export function isMeaningful(instrument: Instrument | undefined, baseline: numbe
 }
 
 /** "4 points", "1 level", "0.5 points", "6 kg": an amount of change on an instrument's scale. */
-export function formatAmount(n: number, instrument: Instrument | undefined): string {
-  if (instrument?.unit) return `${n} ${instrument.unit}`;
-  const [one, many] = instrument?.count_noun ?? ['point', 'points'];
-  return `${n} ${n === 1 ? one : many}`;
+export function formatAmount(n: number, instrument: Instrument | undefined, tr: Translator = translator()): string {
+  if (instrument?.unit) return tr.t('model.amount.unit', { n: String(n), unit: instrument.unit });
+  if (!instrument?.count_noun) return tr.t('model.amount.points', { n });
+  const [one, many] = instrument.count_noun;
+  return tr.t('model.amount.unit', { n: String(n), unit: n === 1 ? one : many });
 }
 
 /** The range of one measure of an instrument: its total, a subscore, or an ISNCSCI total. */

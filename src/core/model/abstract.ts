@@ -1,3 +1,4 @@
+import type { Translator } from '../../text/translator.js';
 import type { CaseFile } from '../schema/case-schema.js';
 import { lowerFirst } from '../text.js';
 import type { ReportModel } from './types.js';
@@ -7,29 +8,29 @@ type Parts = Pick<
   'patient_summary' | 'condition_summary' | 'rounds' | 'evidence' | 'outcomes' | 'adverse_events' | 'assessments'
 >;
 
-const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
-
 /** An abstract assembled from the data alone: who, what, what changed and how it was known, and the caveat. */
-export function buildAbstract(c: CaseFile, m: Parts): string {
+export function buildAbstract(c: CaseFile, m: Parts, tr: Translator): string {
   const rounds = m.rounds.length;
   const treatments = [...new Set(m.rounds.flatMap((r) => r.interventions.map((i) => lowerFirst(i.name))))];
-  const where = c.facility?.name ? ` at ${c.facility.name}` : '';
+  const report = {
+    patient: m.patient_summary,
+    condition: lowerFirst(m.condition_summary),
+    rounds,
+    treatments: treatments.length > 0 ? treatments.join(tr.t('model.abstract.and')) : tr.t('model.abstract.treatment'),
+  };
   const sentences = [
-    `We report ${m.patient_summary}, with ${lowerFirst(m.condition_summary)}, who received ${count(rounds, 'round')} of ${treatments.length > 0 ? treatments.join(' and ') : 'treatment'}${where}.`,
+    c.facility?.name ? tr.t('model.abstract.report_at', { ...report, facility: c.facility.name }) : tr.t('model.abstract.report', report),
     m.evidence.text,
   ];
   if (m.outcomes.length > 0) {
     const totals = m.outcomes.filter((o) => o.measure === 'score' || o.instrument === 'isncsci');
     const lines = [...totals.filter((o) => o.meaningful !== null), ...totals.filter((o) => o.meaningful === null)].slice(0, 3);
-    sentences.push(`On repeated standardized assessment, ${lines.map((o) => `${o.label} ${o.text.split(';')[0]}`).join('; ')}.`);
+    const changes = lines.map((o) => tr.t('model.abstract.outcome', { label: o.label, change: o.text.split(';')[0] ?? '' })).join('; ');
+    sentences.push(tr.t('model.abstract.outcomes', { changes }));
   } else if (m.assessments.length === 0) {
-    sentences.push('No standardized assessment was reported.');
+    sentences.push(tr.t('model.abstract.no_assessment'));
   }
-  sentences.push(m.adverse_events.status === 'none-observed' ? 'No adverse events were observed.' : m.adverse_events.text);
-  sentences.push('As a single uncontrolled case, this report describes what was observed; it cannot show that the treatment caused it.');
+  sentences.push(m.adverse_events.status === 'none-observed' ? tr.t('model.abstract.no_adverse_events') : m.adverse_events.text);
+  sentences.push(tr.t('model.abstract.caveat'));
   return sentences.join(' ');
-}
-
-function count(n: number, noun: string): string {
-  return `${NUMBER_WORDS[n] ?? String(n)} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -1,3 +1,4 @@
+import type { Translator } from '../../text/translator.js';
 import { deriveIsncsci, sideMotorScores } from '../isncsci/derive.js';
 import type { Instrument } from '../instruments/registry.js';
 import type { CaseFile } from '../schema/case-schema.js';
@@ -7,7 +8,7 @@ import { makeTimePoint, sortByTime } from './time-points.js';
 import type { AssessmentView } from './types.js';
 
 /** The assessments in time order, with instrument names and the ISNCSCI classification computed. */
-export function buildAssessments(c: CaseFile, clock: Clock, instruments: Map<string, Instrument>): AssessmentView[] {
+export function buildAssessments(c: CaseFile, clock: Clock, instruments: Map<string, Instrument>, tr: Translator): AssessmentView[] {
   const views = (c.assessments ?? []).map((a): AssessmentView => {
     const derived = a.exam ? deriveIsncsci(a.exam) : null;
     const view: AssessmentView = withFields(a, {
@@ -15,30 +16,37 @@ export function buildAssessments(c: CaseFile, clock: Clock, instruments: Map<str
       instrument_short: instruments.get(a.instrument)?.short ?? a.instrument,
       derived,
       motor_scores: a.exam ? sideMotorScores(a.exam) : null,
-      result_text: describeResult(a, derived),
+      result_text: describeResult(a, derived, tr),
     });
-    const when = makeTimePoint(clock, a);
+    const when = makeTimePoint(clock, a, tr);
     if (when) view.when = when;
     return view;
   });
   return sortByTime(views, clock, (v) => v.when);
 }
 
-function describeResult(a: NonNullable<CaseFile['assessments']>[number], derived: AssessmentView['derived']): string {
+function describeResult(a: NonNullable<CaseFile['assessments']>[number], derived: AssessmentView['derived'], tr: Translator): string {
+  const value = (measure: string, v: string | number): string => tr.t('model.result.value', { measure, value: String(v) });
   if (derived) {
-    return `AIS ${derived.ais}, NLI ${derived.nli}; UEMS ${derived.uems}, LEMS ${derived.lems}; light touch ${derived.lt_total}, pin prick ${derived.pp_total}`;
+    return tr.t('model.result.isncsci', {
+      ais: value('ais', derived.ais),
+      nli: value('nli', derived.nli),
+      uems: value('uems', derived.uems),
+      lems: value('lems', derived.lems),
+      lt: value('lt_total', derived.lt_total),
+      pp: value('pp_total', derived.pp_total),
+    });
   }
   const parts: string[] = [];
-  if (a.score !== undefined) parts.push(`score ${a.score}`);
-  for (const [name, value] of Object.entries(a.subscores ?? {})) parts.push(`${name.replace(/_/g, ' ')} ${value}`);
+  if (a.score !== undefined) parts.push(value('score', a.score));
+  for (const [name, v] of Object.entries(a.subscores ?? {}))
+    parts.push(tr.t('model.result.subscore', { name: name.replace(/_/g, ' '), value: String(v) }));
   const t = a.totals;
   if (t) {
-    if (t.ais !== undefined) parts.push(`AIS ${t.ais}`);
-    if (t.nli !== undefined) parts.push(`NLI ${t.nli}`);
-    if (t.uems !== undefined) parts.push(`UEMS ${t.uems}`);
-    if (t.lems !== undefined) parts.push(`LEMS ${t.lems}`);
-    if (t.lt_total !== undefined) parts.push(`light touch ${t.lt_total}`);
-    if (t.pp_total !== undefined) parts.push(`pin prick ${t.pp_total}`);
+    for (const measure of ['ais', 'nli', 'uems', 'lems', 'lt_total', 'pp_total'] as const) {
+      const v = t[measure];
+      if (v !== undefined) parts.push(value(measure, v));
+    }
   }
   return parts.join(', ');
 }

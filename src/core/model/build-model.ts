@@ -1,3 +1,4 @@
+import { translator, type Translator } from '../../text/translator.js';
 import { buildCharts } from '../charts/build-charts.js';
 import type { Instrument } from '../instruments/registry.js';
 import type { CaseFile } from '../schema/case-schema.js';
@@ -14,39 +15,42 @@ import { makeTimePoint } from './time-points.js';
 import { buildTimeline } from './timeline.js';
 import type { ReportModel } from './types.js';
 
-/** Derives everything the templates need from a valid case. Pure: same case in, same model out. */
-export function buildReportModel(c: CaseFile, instruments: Map<string, Instrument>): ReportModel {
+/**
+ * Derives everything the templates need from a valid case. Pure: same case in, same model out. Its
+ * sentences come from the catalog of `tr` (English where not given).
+ */
+export function buildReportModel(c: CaseFile, instruments: Map<string, Instrument>, tr: Translator = translator()): ReportModel {
   const clock = createClock(c);
-  const observations = collectObservations(c, clock);
-  const rounds = buildRounds(c, clock, observations);
-  const assessments = buildAssessments(c, clock, instruments);
-  const evidence = summarizeEvidence(observations);
-  const followUp = buildFollowUp(c, clock);
+  const observations = collectObservations(c, clock, tr);
+  const rounds = buildRounds(c, clock, observations, tr);
+  const assessments = buildAssessments(c, clock, instruments, tr);
+  const evidence = summarizeEvidence(observations, tr);
+  const followUp = buildFollowUp(c, clock, tr);
   const keywords = [...(c.keywords ?? [])];
   if (!keywords.some((k) => k.toLowerCase() === 'case report')) keywords.push('case report');
   const parts = {
-    patient_summary: describePatient(c),
-    condition_summary: describeCondition(c),
+    patient_summary: describePatient(c, tr),
+    condition_summary: describeCondition(c, tr),
     rounds,
     evidence,
-    outcomes: buildOutcomes(assessments, instruments),
-    adverse_events: buildAdverseEvents(c, clock, followUp?.days),
+    outcomes: buildOutcomes(assessments, instruments, tr),
+    adverse_events: buildAdverseEvents(c, clock, followUp?.days, tr),
     assessments,
   };
-  const limitations = findLimitations(c, clock, assessments, evidence);
+  const limitations = findLimitations(c, clock, assessments, evidence, tr);
   const model: ReportModel = {
     format: 1,
     id: c.id,
-    title: buildTitle(c),
-    pronouns: pronounsFor(c.patient.sex),
+    title: buildTitle(c, tr),
+    pronouns: pronounsFor(c.patient.sex, tr),
     language: c.language,
     keywords,
     input: c,
     ...parts,
     observations,
-    observations_by_domain: groupByDomain(observations),
-    observations_by_source: groupBySource(observations),
-    timeline: buildTimeline(c, clock, rounds, assessments),
+    observations_by_domain: groupByDomain(observations, tr),
+    observations_by_source: groupBySource(observations, tr),
+    timeline: buildTimeline(c, clock, rounds, assessments, tr),
     limitations,
     limitations_by_basis: {
       always: limitations.filter((l) => l.basis === 'always'),
@@ -54,14 +58,14 @@ export function buildReportModel(c: CaseFile, instruments: Map<string, Instrumen
       author: limitations.filter((l) => l.basis === 'author'),
     },
     figures: (c.figures ?? []).map((f, i) => {
-      const when = makeTimePoint(clock, f);
+      const when = makeTimePoint(clock, f, tr);
       return { number: i + 1, file: f.file, caption: f.caption, alt: f.alt ?? f.caption, ...(when ? { when } : {}) };
     }),
-    ...buildIsncsciSummaries(assessments),
-    charts: buildCharts(c.id, parts.outcomes, assessments, rounds, instruments),
-    abstract: buildAbstract(c, parts),
+    ...buildIsncsciSummaries(assessments, tr),
+    charts: buildCharts(c.id, parts.outcomes, assessments, rounds, instruments, tr),
+    abstract: buildAbstract(c, parts, tr),
   };
-  const onset = c.condition.onset !== undefined ? makeTimePoint(clock, { date: c.condition.onset }) : undefined;
+  const onset = c.condition.onset !== undefined ? makeTimePoint(clock, { date: c.condition.onset }, tr) : undefined;
   if (onset) model.onset = onset;
   if (followUp) model.follow_up = followUp;
   return model;

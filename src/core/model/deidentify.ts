@@ -1,3 +1,4 @@
+import { translator, type Translator } from '../../text/translator.js';
 import { createClock, type Clock } from './clock.js';
 import { describePatient } from './summaries.js';
 import type { ReportModel } from './types.js';
@@ -12,7 +13,6 @@ const DATE_KEYS: readonly [dateKey: string, dayKey: string][] = [
 ];
 /** Values that name files or hold data: rewriting them would break the report, and they are not shown as text. */
 const NOT_TEXT = new Set(['file', 'href', 'data_uri', 'svg']);
-const WITHHELD = 'date withheld';
 
 type Node = Record<string, unknown>;
 
@@ -21,35 +21,40 @@ type Node = Record<string, unknown>;
  * "day -120" for an onset before it; "date withheld" where no day can be computed), the report and
  * consent dates are withheld, and an age over 89 becomes "90 or older" (HIPAA Safe Harbor).
  */
-export function deidentifyModel(model: ReportModel): ReportModel {
+export function deidentifyModel(model: ReportModel, tr: Translator = translator()): ReportModel {
   const clock = createClock(model.input);
+  const WITHHELD = tr.t('model.deidentify.date_withheld');
+  const dayWords = (date: string): string => {
+    const when = clock.resolve({ date });
+    return when?.day === undefined ? WITHHELD : dayText(when.day, when.approximate, tr);
+  };
   const out = structuredClone(model);
   const input = out.input;
   if (input.report?.date !== undefined) input.report.date = WITHHELD;
   if (input.consent?.date !== undefined) input.consent.date = WITHHELD;
   if (input.condition.onset !== undefined && DATE_VALUE.test(input.condition.onset))
-    input.condition.onset = dayWords(clock, input.condition.onset);
-  rewriteDates(out, clock);
-  const summary = hideOldAge(out);
+    input.condition.onset = dayWords(input.condition.onset);
+  rewriteDates(out, clock, WITHHELD, dayWords, tr);
+  const summary = hideOldAge(out, tr);
   rewriteTexts(out, (text) => {
     let result = summary && text.includes(summary.from) ? text.split(summary.from).join(summary.to) : text;
-    result = result.replace(FULL_DATE_IN_TEXT, (date) => dayWords(clock, date));
+    result = result.replace(FULL_DATE_IN_TEXT, dayWords);
     return hideAgesInText(result);
   });
   return out;
 }
 
 /** Replaces date fields in place: by the day where the day is exact, by the day's words where not. */
-function rewriteDates(node: unknown, clock: Clock): void {
+function rewriteDates(node: unknown, clock: Clock, withheld: string, dayWords: (date: string) => string, tr: Translator): void {
   if (Array.isArray(node)) {
-    for (const item of node) rewriteDates(item, clock);
+    for (const item of node) rewriteDates(item, clock, withheld, dayWords, tr);
     return;
   }
   if (!isNode(node)) return;
   if (typeof node.approximate === 'boolean' && typeof node.text === 'string') {
     // A resolved time point: its words and its day say all a reader needs.
     const day = typeof node.day === 'number' ? node.day : undefined;
-    node.text = day === undefined ? WITHHELD : `day ${node.approximate ? '~' : ''}${day}`;
+    node.text = day === undefined ? withheld : dayText(day, node.approximate, tr);
     delete node.date;
   } else {
     for (const [dateKey, dayKey] of DATE_KEYS) {
@@ -62,11 +67,11 @@ function rewriteDates(node: unknown, clock: Clock): void {
         node[dayKey] = when.day;
         delete node[dateKey];
       } else {
-        node[dateKey] = dayWords(clock, value);
+        node[dateKey] = dayWords(value);
       }
     }
   }
-  for (const value of Object.values(node)) rewriteDates(value, clock);
+  for (const value of Object.values(node)) rewriteDates(value, clock, withheld, dayWords, tr);
 }
 
 /** Applies `edit` to every text in the model, in place. */
@@ -84,21 +89,20 @@ function rewriteTexts(node: unknown, edit: (text: string) => string): void {
   }
 }
 
-/** "day 14", "day ~14" for a partial date, or "date withheld" where the first round has no date. */
-function dayWords(clock: Clock, date: string): string {
-  const when = clock.resolve({ date });
-  return when?.day === undefined ? WITHHELD : `day ${when.approximate ? '~' : ''}${when.day}`;
+/** "day 14", or "day ~14" for a partial date. */
+function dayText(day: number, approximate: boolean, tr: Translator): string {
+  return tr.t('model.when.day', { day: `${approximate ? '~' : ''}${day}` });
 }
 
 /** Removes an age over 89 from the input and says "90 or older" in the summary; returns the summary change. */
-function hideOldAge(out: ReportModel): { from: string; to: string } | undefined {
+function hideOldAge(out: ReportModel, tr: Translator): { from: string; to: string } | undefined {
   const patient = out.input.patient;
   const rangeFloor = patient.age_range !== undefined ? Number(patient.age_range.split('-')[0]) : undefined;
   const old = (patient.age !== undefined && patient.age > 89) || (rangeFloor !== undefined && rangeFloor > 89);
   if (!old) return undefined;
   const from = out.patient_summary;
-  let to = describePatient({ ...out.input, patient: { ...patient, age: 90, age_range: undefined } });
-  if (!to.includes('90 or older')) to = `${to.replace(/\b90-year-old /, '')} (aged 90 or older)`;
+  // An age of 90 is described as "aged 90 or older", without the age.
+  const to = describePatient({ ...out.input, patient: { ...patient, age: 90, age_range: undefined } }, tr);
   delete patient.age;
   delete patient.age_range;
   out.patient_summary = to;

@@ -1,35 +1,39 @@
+import { translator, type Translator } from '../../text/translator.js';
 import type { IsncsciTotal } from '../isncsci/derive.js';
 import { daysFromTo } from './time-points.js';
 import type { AssessmentView, IsncsciChange, IsncsciExamSummary, IsncsciGradeChange, IsncsciTotalChange } from './types.js';
 
 const TOTALS = [
-  ['uems', 'UEMS', 50],
-  ['lems', 'LEMS', 50],
-  ['motor_total', 'motor total', 100],
-  ['lt_total', 'light touch', 112],
-  ['pp_total', 'pin prick', 112],
+  ['uems', 50],
+  ['lems', 50],
+  ['motor_total', 100],
+  ['lt_total', 112],
+  ['pp_total', 112],
 ] as const;
 
 /** The ISNCSCI summary of every ISNCSCI assessment, in the (time) order of `assessments`. */
-export function summarizeIsncsciExams(assessments: readonly AssessmentView[]): IsncsciExamSummary[] {
-  return assessments.filter((a) => a.instrument === 'isncsci' && (a.derived || a.totals)).map(summarizeExam);
+export function summarizeIsncsciExams(assessments: readonly AssessmentView[], tr: Translator = translator()): IsncsciExamSummary[] {
+  return assessments.filter((a) => a.instrument === 'isncsci' && (a.derived || a.totals)).map((a) => summarizeExam(a, tr));
 }
 
 /** The change between each pair of consecutive ISNCSCI exams. */
-export function compareIsncsciExams(exams: readonly IsncsciExamSummary[]): IsncsciChange[] {
-  return exams.slice(1).map((to, i) => compareTwo(exams[i] as IsncsciExamSummary, to, i + 1));
+export function compareIsncsciExams(exams: readonly IsncsciExamSummary[], tr: Translator = translator()): IsncsciChange[] {
+  return exams.slice(1).map((to, i) => compareTwo(exams[i] as IsncsciExamSummary, to, i + 1, tr));
 }
 
 /** Both at once, as the report model holds them. */
-export function buildIsncsciSummaries(assessments: readonly AssessmentView[]): {
+export function buildIsncsciSummaries(
+  assessments: readonly AssessmentView[],
+  tr: Translator,
+): {
   isncsci_exams: IsncsciExamSummary[];
   isncsci_changes: IsncsciChange[];
 } {
-  const exams = summarizeIsncsciExams(assessments);
-  return { isncsci_exams: exams, isncsci_changes: compareIsncsciExams(exams) };
+  const exams = summarizeIsncsciExams(assessments, tr);
+  return { isncsci_exams: exams, isncsci_changes: compareIsncsciExams(exams, tr) };
 }
 
-function summarizeExam(a: AssessmentView): IsncsciExamSummary {
+function summarizeExam(a: AssessmentView, tr: Translator): IsncsciExamSummary {
   const summary: IsncsciExamSummary = { assessment: a.id, source: a.derived ? 'exam' : 'totals', text: '' };
   if (a.label !== undefined) summary.label = a.label;
   if (a.when) summary.when = a.when;
@@ -59,29 +63,33 @@ function summarizeExam(a: AssessmentView): IsncsciExamSummary {
     if (t.lt_total !== undefined) summary.lt_total = t.lt_total;
     if (t.pp_total !== undefined) summary.pp_total = t.pp_total;
   }
-  summary.text = describeExam(summary);
+  summary.text = describeExam(summary, tr);
   return summary;
 }
 
-function describeExam(s: IsncsciExamSummary): string {
-  const levels = [s.ais !== undefined ? `AIS ${s.ais}` : '', s.nli !== undefined ? `NLI ${s.nli}` : ''].filter(Boolean).join(', ');
-  const motor = TOTALS.slice(0, 3)
-    .flatMap(([key, name, max]) => (s[key] !== undefined ? [`${name} ${s[key]}/${max}`] : []))
-    .join(', ');
-  const sensory = TOTALS.slice(3)
-    .flatMap(([key, name, max]) => (s[key] !== undefined ? [`${name} ${s[key]}/${max}`] : []))
-    .join(', ');
+function describeExam(s: IsncsciExamSummary, tr: Translator): string {
+  const grade = (measure: 'ais' | 'nli'): string[] => {
+    const value = s[measure];
+    return value !== undefined ? [tr.t('model.result.value', { measure, value })] : [];
+  };
+  const levels = [...grade('ais'), ...grade('nli')].join(', ');
+  const total = ([key, max]: (typeof TOTALS)[number]): string[] =>
+    s[key] !== undefined
+      ? [tr.t('model.isncsci.total_of', { measure: tr.t('model.isncsci.total', { measure: key }), value: String(s[key]), max })]
+      : [];
+  const motor = TOTALS.slice(0, 3).flatMap(total).join(', ');
+  const sensory = TOTALS.slice(3).flatMap(total).join(', ');
   const text = [levels, motor, sensory].filter(Boolean).join('; ');
-  return text || 'no classification or totals recorded';
+  return text || tr.t('model.isncsci.nothing_recorded');
 }
 
 /** `n` is the 1-based position of `from` among the exams: unlabelled exams are called "exam n", as in the report's table. */
-function compareTwo(from: IsncsciExamSummary, to: IsncsciExamSummary, n: number): IsncsciChange {
+function compareTwo(from: IsncsciExamSummary, to: IsncsciExamSummary, n: number, tr: Translator): IsncsciChange {
   const change: IsncsciChange = {
     from: from.assessment,
     to: to.assessment,
-    from_label: from.label ?? `exam ${n}`,
-    to_label: to.label ?? `exam ${n + 1}`,
+    from_label: from.label ?? tr.t('model.isncsci.exam', { n }),
+    to_label: to.label ?? tr.t('model.isncsci.exam', { n: n + 1 }),
     totals: [],
     text: '',
   };
@@ -91,11 +99,11 @@ function compareTwo(from: IsncsciExamSummary, to: IsncsciExamSummary, n: number)
   if (ais) change.ais = ais;
   const nli = compareGrades(from.nli, to.nli);
   if (nli) change.nli = nli;
-  for (const [measure, name] of TOTALS) {
-    const total = compareTotals(measure, name, from[measure], to[measure]);
+  for (const [measure] of TOTALS) {
+    const total = compareTotals(measure, tr.t('model.isncsci.total', { measure }), from[measure], to[measure]);
     if (total) change.totals.push(total);
   }
-  change.text = describeChangeBetween(from, to, change);
+  change.text = describeChangeBetween(from, to, change, tr);
   return change;
 }
 
@@ -115,14 +123,20 @@ function compareTotals(
   return { measure, label, from, to, change: to - from };
 }
 
-function describeChangeBetween(from: IsncsciExamSummary, to: IsncsciExamSummary, c: IsncsciChange): string {
-  const grade = (name: string, g: IsncsciGradeChange | undefined, a: string | undefined, b: string | undefined): string => {
-    if (g) return `${name} ${g.from} to ${g.to}${g.changed ? '' : ' (unchanged)'}`;
+function describeChangeBetween(from: IsncsciExamSummary, to: IsncsciExamSummary, c: IsncsciChange, tr: Translator): string {
+  const grade = (measure: 'ais' | 'nli', g: IsncsciGradeChange | undefined, a: string | undefined, b: string | undefined): string => {
+    if (g) {
+      const values = { measure, from: g.from, to: g.to };
+      return g.changed ? tr.t('model.isncsci.grade_change', values) : tr.t('model.isncsci.grade_unchanged', values);
+    }
     if (a === undefined && b === undefined) return '';
-    return `${name} ${a ?? 'not recorded'} to ${b ?? 'not recorded'}`;
+    const notRecorded = tr.t('model.isncsci.not_recorded');
+    return tr.t('model.isncsci.grade_change', { measure, from: a ?? notRecorded, to: b ?? notRecorded });
   };
-  const parts = [grade('AIS', c.ais, from.ais, to.ais), grade('NLI', c.nli, from.nli, to.nli)].filter(Boolean);
-  for (const t of c.totals)
-    parts.push(`${t.label} ${t.from} to ${t.to} (${t.change === 0 ? 'no change' : `${t.change > 0 ? '+' : ''}${t.change}`})`);
-  return parts.length > 0 ? parts.join('; ') : 'nothing comparable was recorded at both exams';
+  const parts = [grade('ais', c.ais, from.ais, to.ais), grade('nli', c.nli, from.nli, to.nli)].filter(Boolean);
+  for (const t of c.totals) {
+    const change = t.change === 0 ? tr.t('model.isncsci.no_change') : `${t.change > 0 ? '+' : ''}${t.change}`;
+    parts.push(tr.t('model.isncsci.total_change', { measure: t.label, from: String(t.from), to: String(t.to), change }));
+  }
+  return parts.length > 0 ? parts.join('; ') : tr.t('model.isncsci.nothing_comparable');
 }

@@ -1,4 +1,5 @@
-import { DOMAIN_LABELS, DOMAINS, SOURCE_LABELS, SOURCES } from '../schema/enums.js';
+import type { Translator } from '../../text/translator.js';
+import { DOMAINS, SOURCES } from '../schema/enums.js';
 import type { CaseFile } from '../schema/case-schema.js';
 import type { Clock } from './clock.js';
 import { withFields } from './copy.js';
@@ -6,17 +7,17 @@ import { makeTimePoint } from './time-points.js';
 import type { DomainGroup, EvidenceSummary, ObservationView, SourceGroup } from './types.js';
 
 /** Every observed change of the case, labelled with its round, domain and source. */
-export function collectObservations(c: CaseFile, clock: Clock): ObservationView[] {
+export function collectObservations(c: CaseFile, clock: Clock, tr: Translator): ObservationView[] {
   return c.rounds.flatMap((round, index) =>
     (round.observations ?? []).map((o): ObservationView => {
       const view: ObservationView = withFields(o, {
         round: round.id,
-        round_label: round.label ?? `Round ${index + 1}`,
-        domain_label: DOMAIN_LABELS[o.domain],
-        source_label: SOURCE_LABELS[o.source],
+        round_label: round.label ?? tr.t('model.round.label', { n: index + 1 }),
+        domain_label: tr.t('model.domain', { domain: o.domain.replace('-', '_') }),
+        source_label: tr.t('model.source', { source: o.source }),
       });
-      if (o.source === 'patient' || o.source === 'caregiver') view.measured_note = 'not measured';
-      const when = makeTimePoint(clock, o);
+      if (o.source === 'patient' || o.source === 'caregiver') view.measured_note = tr.t('model.observation.not_measured');
+      const when = makeTimePoint(clock, o, tr);
       if (when) view.when = when;
       return view;
     }),
@@ -24,48 +25,43 @@ export function collectObservations(c: CaseFile, clock: Clock): ObservationView[
 }
 
 /** Observations grouped by domain, in the fixed order of the format; empty groups left out. */
-export function groupByDomain(observations: ObservationView[]): DomainGroup[] {
+export function groupByDomain(observations: ObservationView[], tr: Translator): DomainGroup[] {
   return DOMAINS.map((domain) => ({
     domain,
-    label: DOMAIN_LABELS[domain],
+    label: tr.t('model.domain', { domain: domain.replace('-', '_') }),
     observations: observations.filter((o) => o.domain === domain),
   })).filter((group) => group.observations.length > 0);
 }
 
 /** Observations grouped by who observed them, strongest evidence first. */
-export function groupBySource(observations: ObservationView[]): SourceGroup[] {
+export function groupBySource(observations: ObservationView[], tr: Translator): SourceGroup[] {
   return [...SOURCES].reverse().map((source) => {
     const list = observations.filter((o) => o.source === source);
-    return { source, label: SOURCE_LABELS[source], count: list.length, observations: list };
+    return { source, label: tr.t('model.source', { source }), count: list.length, observations: list };
   });
 }
 
 /** How many changes each kind of observer reported, and how many were measured. */
-export function summarizeEvidence(observations: ObservationView[]): EvidenceSummary {
+export function summarizeEvidence(observations: ObservationView[], tr: Translator): EvidenceSummary {
   const bySource = SOURCES.map((source) => ({
     source,
-    label: SOURCE_LABELS[source],
+    label: tr.t('model.source', { source }),
     count: observations.filter((o) => o.source === source).length,
   }));
   const measured = bySource.find((s) => s.source === 'measured')?.count ?? 0;
   const total = observations.length;
-  const words: Record<string, string> = {
-    measured: 'measured with a standardized instrument',
-    clinician: 'observed by a clinician',
-    patient: 'self-reported',
-    caregiver: 'reported by a caregiver',
-  };
   const order = ['measured', 'clinician', 'patient', 'caregiver'] as const;
-  const parts = order
+  const counted = order
     .map((source) => ({ source, count: bySource.find((s) => s.source === source)?.count ?? 0 }))
-    .filter((s) => s.count > 0)
-    .map((s) => `${s.count} ${words[s.source]}`);
-  const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : (parts[0] ?? '');
+    .filter((s) => s.count > 0);
+  const parts = counted.map((s) => tr.t('model.evidence.part', { n: s.count, source: s.source }));
   const text =
     total === 0
-      ? 'No observed changes are recorded.'
+      ? tr.t('model.evidence.none')
       : total === 1
-        ? `One observed change is recorded: ${list.replace(/^1 /, '')}.`
-        : `Of ${total} observed changes, ${list}.${measured === 0 ? ' None was measured with a standardized instrument.' : ''}`;
+        ? tr.t('model.evidence.one', { source: counted[0]?.source ?? 'patient' })
+        : measured === 0
+          ? tr.t('model.evidence.many_none_measured', { total, parts: tr.list(parts) })
+          : tr.t('model.evidence.many', { total, parts: tr.list(parts) });
   return { total, by_source: bySource, measured, not_measured: total - measured, text };
 }

@@ -1,3 +1,4 @@
+import type { Translator } from '../../text/translator.js';
 import type { CaseFile, Round } from '../schema/case-schema.js';
 import type { Clock } from './clock.js';
 import { lowerFirst } from '../text.js';
@@ -5,28 +6,20 @@ import { groupByDomain } from './observations.js';
 import { daysFromTo, makeTimePoint } from './time-points.js';
 import type { InterventionView, ObservationView, RoundView } from './types.js';
 
-const TYPE_LABELS: Record<string, string> = {
-  'cell-therapy': 'Cell therapy',
-  rehabilitation: 'Rehabilitation',
-  medication: 'Medication',
-  surgery: 'Surgery',
-  other: 'Other intervention',
-};
-
 /** The treatment rounds with their times, interventions and the changes observed after each. */
-export function buildRounds(c: CaseFile, clock: Clock, observations: ObservationView[]): RoundView[] {
+export function buildRounds(c: CaseFile, clock: Clock, observations: ObservationView[], tr: Translator): RoundView[] {
   return c.rounds.map((round, index) => {
     const own = observations.filter((o) => o.round === round.id);
     const view: RoundView = {
       id: round.id,
       number: index + 1,
-      label: round.label ?? `Round ${index + 1}`,
-      interventions: (round.interventions ?? []).map(viewIntervention),
+      label: round.label ?? tr.t('model.round.label', { n: index + 1 }),
+      interventions: (round.interventions ?? []).map((i) => viewIntervention(i, tr)),
       observations: own,
-      observations_by_domain: groupByDomain(own),
+      observations_by_domain: groupByDomain(own, tr),
     };
-    const start = makeTimePoint(clock, { date: round.start, day: round.day ?? (index === 0 ? 0 : undefined) });
-    const end = makeTimePoint(clock, { date: round.end, day: round.end_day });
+    const start = makeTimePoint(clock, { date: round.start, day: round.day ?? (index === 0 ? 0 : undefined) }, tr);
+    const end = makeTimePoint(clock, { date: round.end, day: round.end_day }, tr);
     if (start) view.start = start;
     if (end) view.end = end;
     const days = daysFromTo(start, end);
@@ -36,15 +29,17 @@ export function buildRounds(c: CaseFile, clock: Clock, observations: Observation
   });
 }
 
-function viewIntervention(i: NonNullable<Round['interventions']>[number]): InterventionView {
-  const view: InterventionView = {
-    type: i.type,
-    type_label: TYPE_LABELS[i.type] ?? i.type,
-    name: i.name ?? TYPE_LABELS[i.type] ?? i.type,
-  };
+function viewIntervention(i: NonNullable<Round['interventions']>[number], tr: Translator): InterventionView {
+  const typeLabel = tr.t('model.intervention.type', { type: i.type.replace('-', '_') });
+  const view: InterventionView = { type: i.type, type_label: typeLabel, name: i.name ?? typeLabel };
   const p = i.product;
   if (p) {
-    const parts = [p.origin, p.cell_type, p.source ? `from ${lowerFirst(p.source)}` : undefined, p.manipulation]
+    const parts = [
+      p.origin,
+      p.cell_type,
+      p.source ? tr.t('model.intervention.product_source', { source: lowerFirst(p.source) }) : undefined,
+      p.manipulation,
+    ]
       .filter((part): part is string => Boolean(part))
       .map(lowerFirst);
     if (parts.length > 0) view.product_text = parts.join(', ');

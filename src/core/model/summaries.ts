@@ -1,3 +1,4 @@
+import type { Translator } from '../../text/translator.js';
 import type { CaseFile } from '../schema/case-schema.js';
 import type { Clock } from './clock.js';
 import { withFields } from './copy.js';
@@ -6,57 +7,58 @@ import { makeTimePoint } from './time-points.js';
 import type { AdverseEventsView, ReportModel } from './types.js';
 
 /** The title the case gives, or one built from the main intervention and the condition. */
-export function buildTitle(c: CaseFile): string {
+export function buildTitle(c: CaseFile, tr: Translator): string {
   if (c.title !== undefined) return c.title;
   const interventions = c.rounds.flatMap((r) => r.interventions ?? []);
   const main = interventions.find((i) => i.type === 'cell-therapy') ?? interventions[0];
-  const what = main?.name ?? (main ? main.type.replace('-', ' ') : 'Treatment');
-  return `${capitalize(what)} for ${lowerFirst(c.condition.name)}: a case report`;
+  const what = main?.name ?? (main ? main.type.replace('-', ' ') : tr.t('model.title.treatment'));
+  return tr.t('model.title.built', { treatment: capitalize(what), condition: lowerFirst(c.condition.name) });
 }
 
 /** "Patient A, a 34-year-old female teacher"; what is not stated is said, not guessed. */
-export function describePatient(c: CaseFile): string {
+export function describePatient(c: CaseFile, tr: Translator): string {
   const p = c.patient;
-  const age =
-    p.age !== undefined
-      ? `${p.age >= 90 ? '90 or older' : `${p.age}-year-old`}`
-      : p.age_range !== undefined
-        ? `${p.age_range}-year-old`
-        : undefined;
-  const sex = p.sex === 'male' || p.sex === 'female' ? p.sex : undefined;
-  const unstated = [age ? undefined : 'age', p.sex === undefined || p.sex === 'unknown' ? 'sex' : undefined].filter(Boolean);
-  const noun = p.occupation !== undefined ? lowerFirst(p.occupation) : 'patient';
-  const ageWords = age === '90 or older' ? undefined : age;
+  const old = p.age !== undefined && p.age >= 90;
+  const years = p.age !== undefined ? (old ? undefined : String(p.age)) : p.age_range;
+  const ageWords = years !== undefined ? tr.t('model.patient.age', { years }) : undefined;
+  const sex = p.sex === 'male' || p.sex === 'female' ? tr.t('model.patient.sex', { sex: p.sex }) : undefined;
+  const ageUnstated = p.age === undefined && p.age_range === undefined;
+  const sexUnstated = p.sex === undefined || p.sex === 'unknown';
+  const noun = p.occupation !== undefined ? lowerFirst(p.occupation) : tr.t('model.patient.noun');
   const words = [ageWords, sex, noun].filter(Boolean).join(' ');
-  const article = /^[aeiou]|^8|^11-|^18-/i.test(words) ? 'an' : 'a';
   const notes = [
-    age === '90 or older' ? 'aged 90 or older' : undefined,
-    p.sex === 'other' ? 'sex: other' : undefined,
-    unstated.length > 0 ? `${unstated.join(' and ')} not stated` : undefined,
-  ].filter(Boolean);
-  return `${p.label}, ${article} ${words}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
+    old ? tr.t('model.patient.aged_90_or_older') : undefined,
+    p.sex === 'other' ? tr.t('model.patient.sex_other') : undefined,
+    ageUnstated || sexUnstated
+      ? tr.t('model.patient.not_stated', { what: ageUnstated && sexUnstated ? 'both' : ageUnstated ? 'age' : 'sex' })
+      : undefined,
+  ].filter((note): note is string => note !== undefined);
+  const described = tr.t('model.patient.described', { label: p.label, words, article: /^[aeiou]|^8|^11-|^18-/i.test(words) ? 'an' : 'a' });
+  return notes.length > 0 ? tr.t('model.patient.with_notes', { patient: described, notes: notes.join('; ') }) : described;
 }
 
 /** "spinal cord injury (ICD-10 S14.1)": the cause is told separately, in the clinical findings. */
-export function describeCondition(c: CaseFile): string {
+export function describeCondition(c: CaseFile, tr: Translator): string {
   const k = c.condition;
-  const code = k.code ? ` (${k.code.system} ${k.code.code})` : '';
-  return `${k.name}${code}`;
+  return k.code ? tr.t('model.condition.with_code', { name: k.name, system: k.code.system, code: k.code.code }) : k.name;
 }
 
 /** Pronouns for running text; "they" where sex is not male or female. */
-export function pronounsFor(sex: CaseFile['patient']['sex']): ReportModel['pronouns'] {
-  if (sex === 'male') return { subject: 'he', object: 'him', possessive: 'his' };
-  if (sex === 'female') return { subject: 'she', object: 'her', possessive: 'her' };
-  return { subject: 'they', object: 'them', possessive: 'their' };
+export function pronounsFor(sex: CaseFile['patient']['sex'], tr: Translator): ReportModel['pronouns'] {
+  const which = sex === 'male' || sex === 'female' ? sex : 'other';
+  return {
+    subject: tr.t('model.pronoun.subject', { sex: which }),
+    object: tr.t('model.pronoun.object', { sex: which }),
+    possessive: tr.t('model.pronoun.possessive', { sex: which }),
+  };
 }
 
 /** Length of follow-up from the start of the first round. */
-export function buildFollowUp(c: CaseFile, clock: Clock): ReportModel['follow_up'] {
+export function buildFollowUp(c: CaseFile, clock: Clock, tr: Translator): ReportModel['follow_up'] {
   if (!c.follow_up) return undefined;
-  const when = makeTimePoint(clock, c.follow_up);
+  const when = makeTimePoint(clock, c.follow_up, tr);
   const days = when?.day;
-  const text = days !== undefined ? `${days} days after the start of the first round` : 'time of last follow-up not stated';
+  const text = days !== undefined ? tr.t('model.follow_up.days', { days }) : tr.t('model.follow_up.not_stated');
   return {
     text,
     ...(when ? { when } : {}),
@@ -66,18 +68,21 @@ export function buildFollowUp(c: CaseFile, clock: Clock): ReportModel['follow_up
 }
 
 /** Adverse events with an explicit statement for none observed and for none reported. */
-export function buildAdverseEvents(c: CaseFile, clock: Clock, followUpDays: number | undefined): AdverseEventsView {
+export function buildAdverseEvents(c: CaseFile, clock: Clock, followUpDays: number | undefined, tr: Translator): AdverseEventsView {
   if (c.adverse_events === 'not-reported') {
-    return { status: 'not-reported', items: [], text: 'Adverse events are not reported in the source of this case.' };
+    return { status: 'not-reported', items: [], text: tr.t('model.adverse_events.not_reported') };
   }
   if (c.adverse_events.length === 0) {
-    const span = followUpDays !== undefined ? `during ${followUpDays} days of follow-up` : 'during a follow-up of unstated length';
-    return { status: 'none-observed', items: [], text: `None observed ${span}.` };
+    const text =
+      followUpDays !== undefined
+        ? tr.t('model.adverse_events.none_observed', { days: followUpDays })
+        : tr.t('model.adverse_events.none_observed_unstated');
+    return { status: 'none-observed', items: [], text };
   }
   const items = c.adverse_events.map((e) => {
-    const when = makeTimePoint(clock, e);
+    const when = makeTimePoint(clock, e, tr);
     return when ? withFields(e, { when }) : withFields(e, {});
   });
   const n = items.length;
-  return { status: 'reported', items, text: `${n} adverse event${n === 1 ? ' was' : 's were'} reported.` };
+  return { status: 'reported', items, text: tr.t('model.adverse_events.reported', { n }) };
 }

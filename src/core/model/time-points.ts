@@ -1,21 +1,24 @@
+import type { Translator } from '../../text/translator.js';
 import { daysBetween, describeDuration, parsePartialDate } from '../dates.js';
 import type { Clock, When, WhenInput } from './clock.js';
 import { withFields } from './copy.js';
 import type { TimePoint } from './types.js';
 
 /** Resolves a date or day into a point on the case's time axis, with its words. */
-export function makeTimePoint(clock: Clock, input: WhenInput): TimePoint | undefined {
+export function makeTimePoint(clock: Clock, input: WhenInput, tr: Translator): TimePoint | undefined {
   const when = clock.resolve(input);
   if (!when) return undefined;
-  const dayText = when.day === undefined ? undefined : `day ${when.approximate ? '~' : ''}${when.day}`;
-  const text = when.date !== undefined ? (dayText ? `${when.date} (${dayText})` : when.date) : (dayText ?? '');
+  const dayText = when.day === undefined ? undefined : tr.t('model.when.day', { day: `${when.approximate ? '~' : ''}${when.day}` });
+  const text =
+    when.date !== undefined ? (dayText ? tr.t('model.when.date_and_day', { date: when.date, day: dayText }) : when.date) : (dayText ?? '');
   const point: TimePoint = withFields(when, { text });
   if (clock.onsetDay !== undefined && when.day !== undefined) {
     point.since_onset_days = when.day - clock.onsetDay;
+    const days = point.since_onset_days;
     point.since_onset_text =
-      point.since_onset_days === 0
-        ? 'at onset'
-        : `${describeDuration(point.since_onset_days)} ${point.since_onset_days < 0 ? 'before' : 'after'} onset`;
+      days === 0
+        ? tr.t('model.when.at_onset')
+        : tr.t('model.when.since_onset', { duration: describeDuration(days, tr), side: days < 0 ? 'before' : 'after' });
   }
   return point;
 }
