@@ -27,7 +27,8 @@ export function buildReportModel(c: CaseFile, instruments: Map<string, Instrumen
   const evidence = summarizeEvidence(observations, tr);
   const followUp = buildFollowUp(c, clock, tr);
   const keywords = [...(c.keywords ?? [])];
-  if (!keywords.some((k) => k.toLowerCase() === 'case report')) keywords.push('case report');
+  const caseReport = tr.t('model.keyword.case_report');
+  if (!keywords.some((k) => k.toLowerCase() === caseReport.toLowerCase())) keywords.push(caseReport);
   const parts = {
     patient_summary: describePatient(c, tr),
     condition_summary: describeCondition(c, tr),
