@@ -39,7 +39,8 @@ export interface UnmeasuredChange {
   source: Source;
   source_label: string;
   finding: string;
-  note: 'not measured';
+  /** "not measured", in the report's language. */
+  note: string;
 }
 
 /** What the data shows about how much the case can support. */

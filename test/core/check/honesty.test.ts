@@ -7,8 +7,6 @@ const honestyOf = (text: string, change: (m: ReportModel) => ReportModel = (m) =
   assessHonesty(validOrThrow(text).caseFile, change(modelOf(text)));
 const countsOf = (text: string) => Object.fromEntries(honestyOf(text).evidence.by_source.map((s) => [s.label, s.count]));
 /** The model without its data limitations: what the check must then compute itself. */
-const withoutDataLimitations = (m: ReportModel): ReportModel => ({ ...m, limitations: m.limitations.filter((l) => l.basis !== 'data') });
-
 describe('honesty: the evidence summary', () => {
   it('counts the Steven example: 15 changes, none measured, each marked "not measured"', () => {
     const { evidence } = honestyOf(exampleText('steven-sci'));
@@ -61,12 +59,11 @@ describe('honesty: the limitations the data shows', () => {
   it("reuses the model's data limitations and adds the single uncontrolled case first", () => {
     const text = exampleText('steven-sci');
     const { gaps } = honestyOf(text);
-    expect(gaps[0]).toMatchObject({ id: 'single-case', from: 'check' });
-    const fromModel = gaps.filter((g) => g.from === 'model').map((g) => g.text);
-    expect(fromModel).toEqual(
-      modelOf(text)
-        .limitations.filter((l) => l.basis === 'data')
-        .map((l) => l.text),
+    expect(gaps[0]).toMatchObject({ id: 'single-case', from: 'model' });
+    const model = modelOf(text);
+    // The same words as the report's limitations: one source for each sentence.
+    expect(gaps.map((g) => g.text)).toEqual(
+      model.limitations.filter((l) => l.id === 'single-case' || l.basis === 'data').map((l) => l.text),
     );
     expect(gaps.map((g) => g.id)).toEqual(
       expect.arrayContaining([
@@ -92,29 +89,12 @@ describe('honesty: the limitations the data shows', () => {
     expect(ids).not.toContain('funding-conflicts');
   });
 
-  it('computes each required limitation itself where the model lacks it', () => {
-    const gaps = honestyOf(exampleText('sci-assessments'), withoutDataLimitations).gaps;
-    expect(gaps.every((g) => g.from === 'check')).toBe(true);
-    expect(gaps.find((g) => g.id === 'first-year')?.text).toBe(
-      'Treatment began 9 months after onset, within the first year, when spontaneous recovery is common.',
-    );
-    expect(gaps.find((g) => g.id === 'unblinded')?.text).toMatch(/^7 of 8 assessments/);
-    expect(gaps.map((g) => g.id)).toContain('concurrent-rehabilitation');
-
-    const unknowns = caseText((c) => {
-      c.adverse_events = 'not-reported';
+  it('adds the length of follow-up where the follow-up has no date or day', () => {
+    const text = caseText((c) => {
       c.follow_up = { notes: 'seen again later' };
-      c.regulatory = { status: 'unregulated' };
-      c.report = { funding: 'none' };
     });
-    const texts = Object.fromEntries(honestyOf(unknowns, withoutDataLimitations).gaps.map((g) => [g.id, g.text]));
-    expect(texts).toMatchObject({
-      'onset-unknown': expect.stringContaining('not known'),
-      'follow-up-length': 'The length of follow-up is not stated.',
-      'adverse-events': expect.stringContaining('not reported'),
-      'funding-conflicts': 'Conflicts of interest are not stated.',
-      regulatory: 'The treatment was given outside a regulated trial or approval.',
-    });
+    const gaps = honestyOf(text).gaps.filter((g) => g.id === 'follow-up-length');
+    expect(gaps).toEqual([{ id: 'follow-up-length', text: 'The length of follow-up is not stated.', from: 'check' }]);
   });
 
   it('adds nothing the data does not show', () => {
@@ -124,8 +104,9 @@ describe('honesty: the limitations the data shows', () => {
       c.follow_up = { day: 365 };
       c.regulatory = { status: 'trial' };
       c.report = { funding: 'grant', conflicts_of_interest: 'none' };
+      c.assessments = [{ id: 'a1', instrument: 'scim-iii', day: 0, score: 40, blinded: true }];
     });
-    const ids = honestyOf(complete, withoutDataLimitations).gaps.map((g) => g.id);
+    const ids = honestyOf(complete).gaps.map((g) => g.id);
     expect(ids).toEqual(['single-case']);
   });
 });
