@@ -124,7 +124,7 @@ describe('care template', () => {
     expect(adverse).toContain('not reported');
     expect(adverse).not.toContain('None observed');
     expect(markdownSection(md, 'Informed consent').trim()).toBe('Not stated.');
-    expect(markdownSection(md, 'Patient perspective')).toContain("The patient's own words are not reported.");
+    expect(markdownSection(md, 'Patient perspective')).toContain('The patient’s own words are not reported.');
     // time since onset cannot be known without an onset: the column is left out
     expect(markdownSection(md, 'Timeline')).toContain('| When | Event |');
   });
@@ -161,7 +161,7 @@ describe('care template', () => {
     expect(markdownSection(md, 'Informed consent')).toContain('Informed consent was obtained (written) on 2023-01-30.');
     expect(markdownSection(md, 'Patient perspective')).toContain('> "Holding a cup again');
     const discussion = markdownSection(md, 'Discussion');
-    const order = ['**True of any single case**', "**Shown by this case's data**", '**Stated by the author of the case file**'];
+    const order = ['**True of any single case**', '**Shown by this case’s data**', '**Stated by the author of the case file**'];
     expect(order.map((h) => discussion.indexOf(h))).toEqual([...order.map((h) => discussion.indexOf(h))].sort((a, b) => a - b));
     expect(discussion.indexOf(order[0] ?? '')).toBeGreaterThanOrEqual(0);
     expect(discussion).toContain('### What a single case can and cannot show');
