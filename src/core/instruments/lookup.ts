@@ -61,10 +61,18 @@ export function rangeOf(instrument: Instrument, measure: string): [number, numbe
 }
 
 /** The name a measure goes by in reports: "SCIM III: self-care", "Motor total". */
-export function measureLabel(instrument: Instrument | undefined, instrumentId: string, measure: string): string {
+export function measureLabel(
+  instrument: Instrument | undefined,
+  instrumentId: string,
+  measure: string,
+  tr: Translator = translator(),
+): string {
   const name = instrument?.name ?? instrumentId;
   if (measure === 'score') return name;
   const own = ownValue(instrument?.measures, measure)?.label;
   if (own) return own;
-  return `${name}: ${ownValue(instrument?.subscore_labels, measure) ?? measure.replace(/_/g, ' ')}`;
+  return tr.t('model.measure.subscore', {
+    instrument: name,
+    subscore: ownValue(instrument?.subscore_labels, measure) ?? measure.replace(/_/g, ' '),
+  });
 }

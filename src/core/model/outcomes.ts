@@ -46,7 +46,7 @@ function judge(s: Series, instrument: Instrument | undefined, tr: Translator): O
   const outcome: Outcome = {
     instrument: s.instrument,
     measure: s.measure,
-    label: measureLabel(instrument, s.instrument, s.measure),
+    label: measureLabel(instrument, s.instrument, s.measure, tr),
     higher_is_better: higherIsBetter,
     points: s.points,
     baseline: first.value,
