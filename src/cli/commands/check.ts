@@ -82,6 +82,7 @@ async function runCheck(inputs: string[], options: CheckOptions): Promise<ExitCo
     const { caseFile, instruments, warnings } = result.value;
     const report = checkCase(caseFile, buildReportModel(caseFile, instruments));
     results.push({ file: source.name, valid: true, issues: warnings, fails_strict: failsStrict(report), report });
+    if (!options.json && warnings.length > 0) term.problem(formatIssues(source.name, warnings, source.text, term.err));
     if (!options.json) term.info(formatReport(source.name, report, term.out));
   }
   if (options.json) term.data(`${jsonForTerminal(results)}\n`);

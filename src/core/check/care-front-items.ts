@@ -37,9 +37,10 @@ export function judgeAbstract({ c, m }: CareInput): CareJudgement {
 /** CARE 4: why the case is reported, with the literature behind it. */
 export function judgeIntroduction({ c }: CareInput): CareJudgement {
   const fields = presentFields('discussion', c.discussion, ['context', 'references']);
+  if ((c.references ?? []).length > 0) fields.push('references');
   const gaps: string[] = [];
   if (!fields.includes('discussion.context')) gaps.push('discussion.context missing: why the case is reported is not stated');
-  if (!fields.includes('discussion.references')) gaps.push('discussion.references missing: the background cites no literature');
+  if (!fields.some((f) => f.endsWith('references'))) gaps.push('references missing: the background cites no literature');
   return judge(fields, gaps);
 }
 

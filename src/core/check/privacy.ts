@@ -7,7 +7,7 @@ import type { PrivacyFinding } from './types.js';
  * Parts of the file that name people, places or dates on purpose and are not about the patient: the
  * authors, the report's own date, the author of the source, and the literature cited.
  */
-const NOT_ABOUT_THE_PATIENT = new Set(['report.authors', 'report.date', 'provenance.author', 'discussion.references']);
+const NOT_ABOUT_THE_PATIENT = new Set(['report.authors', 'report.date', 'provenance.author', 'discussion.references', 'references']);
 
 const LABEL_WORDS = String.raw`(?:Patient|Case|Subject|Participant|Client|Mr|Mrs|Ms|Miss|Dr|Prof)`;
 const FULL_NAME = new RegExp(String.raw`^(?!${LABEL_WORDS}\b)[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\s+[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?$`);

@@ -6,6 +6,7 @@ import { buildAbstract } from './abstract.js';
 import { buildAssessments } from './assessments.js';
 import { createClock } from './clock.js';
 import { buildIsncsciSummaries } from './isncsci-summary.js';
+import { buildAuthorProse } from './references.js';
 import { findLimitations } from './limitations.js';
 import { collectObservations, groupByDomain, groupBySource, summarizeEvidence } from './observations.js';
 import { buildOutcomes } from './outcomes.js';
@@ -43,6 +44,7 @@ export function buildReportModel(c: CaseFile, instruments: Map<string, Instrumen
     format: 1,
     id: c.id,
     title: buildTitle(c, tr),
+    ...buildAuthorProse(c, tr),
     pronouns: pronounsFor(c.patient.sex, tr),
     language: c.language,
     keywords,

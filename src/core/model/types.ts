@@ -1,3 +1,4 @@
+import type { ProseBlock, ProseRun } from '../prose.js';
 import type { IsncsciDerived, IsncsciTotal, MotorScoreRow } from '../isncsci/derive.js';
 import type { Assessment, CaseFile, Observation } from '../schema/case-schema.js';
 import type { Domain, Source } from '../schema/enums.js';
@@ -150,6 +151,10 @@ export interface ReportModel {
   format: 1;
   id: string;
   title: string;
+  /** The author's own abstract, case presentation, discussion and learning points. */
+  author: AuthorProse;
+  /** The numbered reference list (Vancouver: in order of first citation). */
+  references: ReferenceView[];
   language: string;
   keywords: string[];
   input: CaseFile;
@@ -245,4 +250,29 @@ export interface ChartView {
   data_uri: string;
   /** A text alternative that gives the values. */
   alt: string;
+}
+
+/** The author's own abstract, in prose or in parts (empty where not given). */
+export interface AuthorAbstract {
+  blocks: ProseBlock[];
+  background: ProseBlock[];
+  case: ProseBlock[];
+  conclusions: ProseBlock[];
+}
+
+/** The author's prose, read into blocks: each replaces or adds to the generated draft where given. */
+export interface AuthorProse {
+  abstract: AuthorAbstract | null;
+  case_presentation: ProseBlock[];
+  discussion: ProseBlock[];
+  learning_points: ProseRun[][];
+}
+
+/** One entry of the numbered reference list. */
+export interface ReferenceView {
+  number: number;
+  /** The id citations use; empty for a plain-text entry of `discussion.references`. */
+  id: string;
+  text: string;
+  cited: boolean;
 }

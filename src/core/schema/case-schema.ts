@@ -46,6 +46,24 @@ const condition = z.strictObject({
   details: textSchema.optional(),
 });
 
+/** A reference: as one formatted text, or by its parts (printed in Vancouver style). */
+const reference = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, { message: 'expected letters, digits and _ . : - (cited as [@id])' })
+    .max(64),
+  text: textSchema.optional().meta({ description: 'the whole reference as it should be printed' }),
+  authors: z.union([textSchema, textListSchema]).optional(),
+  title: textSchema.optional(),
+  journal: textSchema.optional(),
+  year: textSchema.optional(),
+  volume: textSchema.optional(),
+  issue: textSchema.optional(),
+  pages: textSchema.optional(),
+  doi: textSchema.optional(),
+  url: textSchema.optional(),
+});
+
 const intervention = z.strictObject({
   type: z.enum(E.INTERVENTION_TYPES),
   name: textSchema.optional(),
@@ -121,6 +139,16 @@ export const caseSchema = z.strictObject({
   title: textSchema.optional(),
   language: z.enum(E.LANGUAGES).default('en'),
   keywords: textListSchema.min(2).max(5).optional(),
+  abstract: z
+    .union([
+      textSchema,
+      z.strictObject({ background: textSchema.optional(), case: textSchema.optional(), conclusions: textSchema.optional() }),
+    ])
+    .optional()
+    .meta({ description: "the author's abstract (replaces the generated one): text, or background, case and conclusions" }),
+  case_presentation: textSchema.optional().meta({ description: "the author's presentation of the case, in prose" }),
+  learning_points: textListSchema.optional(),
+  references: z.array(reference).optional().meta({ description: 'cited in prose fields as [@id]; numbered in order of first citation' }),
   report: z
     .strictObject({
       authors: z.array(person).optional(),
@@ -160,6 +188,7 @@ export const caseSchema = z.strictObject({
       concerns_raised: textListSchema.optional(),
       limitations: textListSchema.optional(),
       lessons: z.union([textSchema, textListSchema]).optional(),
+      text: z.union([textSchema, textListSchema]).optional().meta({ description: "the author's discussion: text, or a list of paragraphs" }),
       references: textListSchema.optional(),
     })
     .optional(),

@@ -6,6 +6,8 @@ import { checkAssessments } from './assessment-checks.js';
 import { withHintLater } from './pending-hints.js';
 import type { CaseInstruments } from './instrument-checks.js';
 import { createClock, type When } from '../model/clock.js';
+import { proseFields } from '../author-text.js';
+import { citationsOf, parseProse } from '../prose.js';
 
 /** One check that spans fields; on data that failed the schema it may throw, and is then skipped. */
 export type CrossCheck = (c: CaseFile) => CaseIssue[];
@@ -20,6 +22,7 @@ export function crossChecks(instruments: CaseInstruments): CrossCheck[] {
     () => instruments.issues,
     (c) => checkAssessments(c, instruments),
     checkAdverseEventRounds,
+    checkReferences,
   ];
 }
 
@@ -184,4 +187,56 @@ function checkAdverseEventRounds(c: CaseFile): CaseIssue[] {
         ]
       : [],
   );
+}
+
+/** Reference ids are unique, each reference has something to print, and every citation names one. */
+function checkReferences(c: CaseFile): CaseIssue[] {
+  const out: CaseIssue[] = [];
+  const known = new Map<string, number>();
+  (c.references ?? []).forEach((ref, i) => {
+    const first = known.get(ref.id);
+    if (first !== undefined)
+      out.push(
+        issue('duplicate-id', `duplicate reference id \`${shortText(ref.id)}\` (first used at references[${first}])`, [
+          'references',
+          i,
+          'id',
+        ]),
+      );
+    else known.set(ref.id, i);
+    if (ref.text === undefined && ref.title === undefined)
+      out.push(issue('missing-field', 'a reference needs `text` (the whole reference) or at least a `title`', ['references', i]));
+  });
+  const cited = new Set<string>();
+  for (const field of proseFields(c)) {
+    for (const run of citationsOf(parseProse(field.text))) {
+      for (const key of run.keys) {
+        cited.add(key);
+        if (!known.has(key)) {
+          const hint = didYouMean(key, [...known.keys()]);
+          out.push(
+            issue(
+              'unknown-reference',
+              `\`[@${shortText(key)}]\` cites no reference: ${known.size > 0 ? 'no reference has this id' : 'the case has no `references`'}`,
+              field.path,
+              hint ?? 'add it to `references` with this `id`',
+            ),
+          );
+        }
+      }
+    }
+  }
+  (c.references ?? []).forEach((ref, i) => {
+    if (!cited.has(ref.id) && known.get(ref.id) === i)
+      out.push({
+        ...issue(
+          'uncited-reference',
+          `reference \`${shortText(ref.id)}\` is never cited`,
+          ['references', i, 'id'],
+          'cite it as [@id] in the abstract, case presentation, discussion or learning points, or remove it',
+        ),
+        severity: 'warning',
+      });
+  });
+  return out;
 }
