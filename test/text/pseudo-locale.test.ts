@@ -10,8 +10,8 @@ import { ALL_CASES, BUILT_IN, EXAMPLES, EXAMPLES_DIR, FIXTURES_DIR, FORMATS, com
 // A second language is a catalog file and nothing else: rendered with a pseudo-locale (every
 // message accented and bracketed), no English word casereport wrote may remain, only case data.
 const PSEUDO = translator(pseudoCatalog());
-/** The built-in templates whose words all come from the catalog (narrative: not yet). */
-const TRANSLATED = BUILT_IN.filter((template) => template === 'care');
+/** The built-in templates, every one of which takes all its words from the catalog. */
+const TRANSLATED = BUILT_IN;
 
 /** Every string the case file and its instruments hold: the data, which no catalog translates. */
 function dataStrings(value: unknown, found = new Set<string>()): Set<string> {
