@@ -9,10 +9,13 @@ import { withFieldErrors } from './strict-lookup.js';
 import { TemplateError, type TemplateBundle, type TextFormat } from './template-bundle.js';
 import { toTemplateError, type Source, type TemplateContext } from './template-diagnostics.js';
 import { findReferences } from './template-references.js';
+import { translator, type Translator } from '../text/translator.js';
 
 /** Values templates reach as `@css`, `@generator` and `@format`, kept apart from the report model. */
 export interface RenderExtras {
   generator: string;
+  /** The catalog's wording (English where not given). */
+  translator?: Translator;
 }
 
 /** A template compiled once, ready to render any number of reports. */
@@ -80,7 +83,9 @@ export function compileTemplate(bundle: TemplateBundle, precompiled: Precompiled
     render(format, model, extras) {
       const template = compiled.get(format);
       if (!template) throw new TemplateError(`template \`${bundle.name}\` has no ${format} output`, bundle.dir);
-      return template(model, { data: { css: bundle.css, generator: extras.generator, format } });
+      return template(model, {
+        data: { css: bundle.css, generator: extras.generator, format, translator: extras.translator ?? translator() },
+      });
     },
   };
 }

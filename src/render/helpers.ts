@@ -1,5 +1,6 @@
-import type { HelperDelegate } from 'handlebars';
+import type { HelperDelegate, HelperOptions } from 'handlebars';
 import { capitalize } from '../core/text.js';
+import { translator, type MessageValues, type Translator } from '../text/translator.js';
 import { withSoftBreaks } from './soft-breaks.js';
 
 /**
@@ -26,6 +27,14 @@ export const TEMPLATE_HELPERS: Record<string, HelperDelegate> = {
   signed: (n: number) => (n > 0 ? `+${n}` : String(n)),
   isList: (value: unknown) => Array.isArray(value),
   replace: (text: unknown, from: string, to: string) => (typeof text === 'string' ? text.split(from).join(to) : ''),
+  /**
+   * A message of the catalog, `{{t "key" name=value}}`: templates hold markup, the catalog the words.
+   * The message is plain text, escaped for the output format like any other value.
+   */
+  t(key: unknown, options: HelperOptions) {
+    const messages = (options.data as { translator?: Translator } | undefined)?.translator ?? translator();
+    return messages.t(String(key), options.hash as MessageValues);
+  },
   url: (path: unknown) => (typeof path === 'string' ? path.split('/').map(encodePathSegment).join('/') : ''),
 };
 

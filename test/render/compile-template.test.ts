@@ -41,7 +41,7 @@ describe('Markdown escaping at output', () => {
   });
 
   it('prints numbers, booleans and empty values as Handlebars does, and turns line breaks into spaces', () => {
-    expect(renderWith('{{n}} {{z}} {{f}} {{t}} [{{e}}] {{l}}', { n: 2.5, z: 0, f: false, t: true, e: null, l: 'one\ntwo' })).toBe(
+    expect(renderWith('{{n}} {{z}} {{f}} {{yes}} [{{e}}] {{l}}', { n: 2.5, z: 0, f: false, yes: true, e: null, l: 'one\ntwo' })).toBe(
       '2.5 0 false true [] one two',
     );
   });
