@@ -121,6 +121,10 @@ function scanText(text: string, path: CasePath, rules: readonly TextRule[], labe
   const key = [...path].reverse().find((p): p is string => typeof p === 'string') ?? '';
   let work = text;
   for (const rule of rules) {
+    // The spans this rule matched are blanked once it is done (not after each match, which would
+    // copy the text once per match: quadratic for a long text with many matches).
+    const kept: string[] = [];
+    let copied = 0;
     for (const match of work.matchAll(rule.pattern)) {
       const start = match.index;
       const end = start + match[0].length;
@@ -132,8 +136,10 @@ function scanText(text: string, path: CasePath, rules: readonly TextRule[], labe
         at: start,
         finding: { rule: rule.rule, severity: rule.severity, path: formatPath(path), text: shorten(snippet), message: rule.message, hint },
       });
-      work = `${work.slice(0, start)}${' '.repeat(end - start)}${work.slice(end)}`;
+      kept.push(work.slice(copied, start), ' '.repeat(end - start));
+      copied = end;
     }
+    if (kept.length) work = kept.join('') + work.slice(copied);
   }
   // Rules run in order of precedence; findings are listed in reading order.
   return found.sort((a, b) => a.at - b.at).map((f) => f.finding);
