@@ -89,11 +89,17 @@ function checkField(path: string, value: string): PrivacyFinding[] {
   return [];
 }
 
+/**
+ * The longest facility name or city looked for in the text: no real one comes near it, and a
+ * regular expression of some 40,000 characters is too large for V8 to compile (an internal error).
+ */
+const MAX_REPEATED_NAME = 1000;
+
 /** Rules that come from the case itself: its facility's name and city, wherever the text repeats them. */
 function caseRules(c: CaseFile): TextRule[] {
   const rules: TextRule[] = [];
   const name = c.facility?.name?.trim();
-  if (name) {
+  if (name && name.length <= MAX_REPEATED_NAME) {
     rules.push({
       rule: 'facility',
       severity: 'warning',
@@ -103,7 +109,7 @@ function caseRules(c: CaseFile): TextRule[] {
     });
   }
   const city = c.facility?.city?.trim();
-  if (city) {
+  if (city && city.length <= MAX_REPEATED_NAME) {
     rules.push({
       rule: 'place',
       severity: 'warning',

@@ -115,6 +115,16 @@ describe('privacy findings', () => {
     expect(rulesIn('Treated at a private hospital; the hospital staff were kind.')).toEqual([]);
   });
 
+  // Found by bench/fuzz.mjs: a city of 70,000 characters made `check` exit 1 (internal error),
+  // since the regular expression that looks for it in the text was too large to compile.
+  it('does not look for a facility name or city of thousands of characters in the text, and does not fail on one', () => {
+    const found = edit((c) => {
+      c.facility = { name: 'N'.repeat(70_000), city: 'c'.repeat(70_000) };
+      firstRound(c).notes = 'c'.repeat(70_000);
+    });
+    expect(found.map((f) => f.path)).toEqual(['facility.name', 'facility.city']);
+  });
+
   it('leaves out authors and references, which name people and places on purpose', () => {
     const found = edit((c) => {
       c.report = { authors: [{ name: 'Dr Anna Berg', affiliation: 'Example Hospital, Utrecht' }] };
