@@ -51,15 +51,41 @@ function toCaseReadError(path: string, error: unknown): CaseReadError {
   return new CaseReadError(path, `cannot read ${path}: ${ERRNO_WORDS[code] ?? message}`);
 }
 
+/** Sleeps the thread for `ms` milliseconds (a sync read has no event loop to wait on). */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Standard input, up to the size limit and one byte more (as for a file). A pipe may be
+ * non-blocking, so a read before the writer has written fails with EAGAIN: wait a little and read
+ * again, until the end of the input (`readFileSync(0)` throws EAGAIN, and reads without limit).
+ */
+function readStandardInput(): string {
+  const buffer = Buffer.alloc(MAX_CASE_BYTES + 1);
+  let length = 0;
+  while (length < buffer.length) {
+    let read: number;
+    try {
+      read = readSync(0, buffer, length, buffer.length - length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      sleepSync(10);
+      continue;
+    }
+    if (read === 0) break;
+    length += read;
+  }
+  return buffer.toString('utf8', 0, length);
+}
+
 /**
  * Reads a case file (or standard input, which may be a pipe). Only a regular file is read: anything
  * else throws CaseReadError at once instead of waiting on it. A file over the size limit is read
  * only as far as the limit and one byte more: enough for the parser to refuse it, however large.
  */
 export function readCaseSource(ref: InputRef): CaseSource {
-  if (ref.kind === 'stdin') {
-    return { name: '<stdin>', text: readFileSync(0, 'utf8') };
-  }
+  if (ref.kind === 'stdin') return { name: '<stdin>', text: readStandardInput() };
   let opened: { fd: number; size: number };
   try {
     opened = openRegularFile(ref.path);

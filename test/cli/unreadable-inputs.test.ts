@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -163,5 +163,39 @@ describe('FIFOs fail fast instead of hanging', () => {
     });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('valid <stdin>');
+  });
+
+  it('waits for a slow writer on standard input, to the end of what it writes', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'case.yaml'), exampleText('steven-sci'));
+    const cli = `"${process.execPath}" "${join(ROOT, 'bin', 'casereport.js')}"`;
+    const run = spawnSync('sh', ['-c', `(sleep 1; cat case.yaml) | ${cli} render - --format md --out-dir out`], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 15_000,
+      killSignal: 'SIGKILL',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'out', 'steven-sci.md'), 'utf8')).toContain('Steven');
+  });
+
+  it('reads standard input only up to the size limit, without waiting for its end', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'casereport.js'), 'validate', '-'], {
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdin.on('error', () => {}); // EPIPE once the CLI has stopped reading
+    // 3 MiB, and the pipe left open: a reader that waits for the end never finishes.
+    child.stdin.write(`# ${'x'.repeat(3 * 1024 * 1024)}\n`);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (status) => resolve(status)));
+    clearTimeout(timer);
+    child.stdin.destroy();
+    expect(code, output).toBe(3);
+    expect(output).toContain('[too-large]');
   });
 });

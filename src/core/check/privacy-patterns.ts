@@ -41,7 +41,10 @@ export const TEXT_RULES: readonly TextRule[] = [
   {
     rule: 'email',
     severity: 'error',
-    pattern: /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g,
+    // The parts are bounded (a local part has at most 64 characters, a domain label 63, a domain
+    // at most 127 labels) so that a long run of such characters costs linear time, not quadratic:
+    // unbounded, each place in the run scans the rest of it.
+    pattern: /[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,127}/g,
     message: 'an e-mail address',
     hint: 'remove the address; e-mail addresses identify people',
   },
@@ -49,7 +52,8 @@ export const TEXT_RULES: readonly TextRule[] = [
     rule: 'url',
     severity: 'error',
     pattern:
-      /\bhttps?:\/\/[^\s<>"')\]]*[^\s<>"')\].,;:]|\bwww\.[^\s<>"')\]]*[^\s<>"')\].,;:]|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|info|biz|health|cn|uk|de|nl|fr|jp|ru|in|au|ca)\b(?:\/[^\s<>"')\]]*[^\s<>"')\].,;:])?/g,
+      /\bhttps?:\/\/[^\s<>"')\]]*[^\s<>"')\].,;:]|\bwww\.[^\s<>"')\]]*[^\s<>"')\].,;:]|\b[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,126}\.(?:com|org|net|edu|gov|io|info|biz|health|cn|uk|de|nl|fr|jp|ru|in|au|ca)\b(?:\/[^\s<>"')\]]*[^\s<>"')\].,;:])?/g,
+    // Host names are bounded as e-mail domains are.
     message: 'a web address',
     hint: 'remove the address, or cite the source under discussion.references',
   },
@@ -121,8 +125,9 @@ export const TEXT_RULES: readonly TextRule[] = [
   {
     rule: 'facility',
     severity: 'warning',
+    // Words of at most 64 characters, for linear time over long runs (as for e-mail addresses).
     pattern:
-      /\b(?:[A-Z][\w'’.-]*\s+){1,5}(?:Hospital|Clinic|Infirmary|Sanatorium|Institute|Medical Cent(?:er|re)|Health Cent(?:er|re)|Cent(?:er|re))\b/g,
+      /\b(?:[A-Z][\w'’.-]{0,63}\s+){1,5}(?:Hospital|Clinic|Infirmary|Sanatorium|Institute|Medical Cent(?:er|re)|Health Cent(?:er|re)|Cent(?:er|re))\b/g,
     accept: (match) => !/^(?:The|A|An|This|That|Our|His|Her|Their|Private|Local|Public)\s+\S+$/.test(match),
     message: 'the name of a treating facility',
     hint: 'describe the facility ("a private hospital") unless naming it is needed and agreed with the patient',

@@ -89,11 +89,17 @@ function checkField(path: string, value: string): PrivacyFinding[] {
   return [];
 }
 
+/**
+ * The longest facility name or city looked for in the text: no real one comes near it, and a
+ * regular expression of some 40,000 characters is too large for V8 to compile (an internal error).
+ */
+const MAX_REPEATED_NAME = 1000;
+
 /** Rules that come from the case itself: its facility's name and city, wherever the text repeats them. */
 function caseRules(c: CaseFile): TextRule[] {
   const rules: TextRule[] = [];
   const name = c.facility?.name?.trim();
-  if (name) {
+  if (name && name.length <= MAX_REPEATED_NAME) {
     rules.push({
       rule: 'facility',
       severity: 'warning',
@@ -103,7 +109,7 @@ function caseRules(c: CaseFile): TextRule[] {
     });
   }
   const city = c.facility?.city?.trim();
-  if (city) {
+  if (city && city.length <= MAX_REPEATED_NAME) {
     rules.push({
       rule: 'place',
       severity: 'warning',
@@ -121,6 +127,10 @@ function scanText(text: string, path: CasePath, rules: readonly TextRule[], labe
   const key = [...path].reverse().find((p): p is string => typeof p === 'string') ?? '';
   let work = text;
   for (const rule of rules) {
+    // The spans this rule matched are blanked once it is done (not after each match, which would
+    // copy the text once per match: quadratic for a long text with many matches).
+    const kept: string[] = [];
+    let copied = 0;
     for (const match of work.matchAll(rule.pattern)) {
       const start = match.index;
       const end = start + match[0].length;
@@ -132,8 +142,10 @@ function scanText(text: string, path: CasePath, rules: readonly TextRule[], labe
         at: start,
         finding: { rule: rule.rule, severity: rule.severity, path: formatPath(path), text: shorten(snippet), message: rule.message, hint },
       });
-      work = `${work.slice(0, start)}${' '.repeat(end - start)}${work.slice(end)}`;
+      kept.push(work.slice(copied, start), ' '.repeat(end - start));
+      copied = end;
     }
+    if (kept.length) work = kept.join('') + work.slice(copied);
   }
   // Rules run in order of precedence; findings are listed in reading order.
   return found.sort((a, b) => a.at - b.at).map((f) => f.finding);

@@ -115,6 +115,16 @@ describe('privacy findings', () => {
     expect(rulesIn('Treated at a private hospital; the hospital staff were kind.')).toEqual([]);
   });
 
+  // Found by bench/fuzz.mjs: a city of 70,000 characters made `check` exit 1 (internal error),
+  // since the regular expression that looks for it in the text was too large to compile.
+  it('does not look for a facility name or city of thousands of characters in the text, and does not fail on one', () => {
+    const found = edit((c) => {
+      c.facility = { name: 'N'.repeat(70_000), city: 'c'.repeat(70_000) };
+      firstRound(c).notes = 'c'.repeat(70_000);
+    });
+    expect(found.map((f) => f.path)).toEqual(['facility.name', 'facility.city']);
+  });
+
   it('leaves out authors and references, which name people and places on purpose', () => {
     const found = edit((c) => {
       c.report = { authors: [{ name: 'Dr Anna Berg', affiliation: 'Example Hospital, Utrecht' }] };
@@ -136,6 +146,31 @@ describe('privacy findings', () => {
     const fictional = findingsOf(exampleText('sci-assessments'));
     expect(fictional.filter((f) => f.rule === 'record-number' || f.rule === 'phone')).toEqual([]);
     expect(fictional.filter((f) => f.rule === 'name')).toEqual([]);
+  });
+
+  // Found by bench/fuzz.mjs: `check` did not finish in two minutes on a case with a round id of a
+  // million characters (the text grows, the time grows with its square). Unbounded runs
+  // in the patterns made each place in a long run scan the rest of it, and blanking each match
+  // copied the whole text once per match.
+  it('takes linear time over long runs of address-like characters and over many matches', () => {
+    // Each took 10 s to minutes before; now well under a second (the budget is for slow machines).
+    const texts = ['y'.repeat(100_000), 'a.'.repeat(50_000), 'A.'.repeat(50_000), 'y-'.repeat(50_000), '1234567 '.repeat(50_000)];
+    for (const text of texts) {
+      const { caseFile } = validOrThrow(caseText((c) => (part(c, 'patient').history = text)));
+      const started = performance.now();
+      const found = findPrivacyIssues(caseFile);
+      expect(performance.now() - started, text.slice(0, 8)).toBeLessThan(3000);
+      expect(found.length).toBe(text.startsWith('1234567') ? 50_000 : 0);
+    }
+  });
+
+  it('still finds an address inside a long run, and a long local part or host name', () => {
+    expect(inText(`${'x'.repeat(10_000)} mail a@example.com ${'y'.repeat(10_000)}`)).toMatchObject([
+      { rule: 'email', text: 'a@example.com' },
+    ]);
+    expect(inText(`Write to ${'a'.repeat(100)}@example.com.`)).toMatchObject([{ rule: 'email' }]);
+    expect(rulesIn(`See ${'sub.'.repeat(20)}example.org.`)).toEqual(['url:error']);
+    expect(rulesIn('Seen at the Saint-Jean-de-Luz Regional Hospital.')).toEqual(['facility:warning']);
   });
 
   it('finds every kind of identifier in the identifiers fixture', () => {
