@@ -5,6 +5,7 @@ import { parse, stringify } from 'yaml';
 import { exampleText, ROOT } from '../helpers/cases.js';
 import { runCli, tempDir, type CliRun } from '../helpers/cli.js';
 import { inspectPdf, type PdfFacts } from '../helpers/pdf.js';
+import { PROSE_CASE } from '../helpers/prose-case.js';
 
 const CARE_SECTIONS = [
   'Abstract',
@@ -44,17 +45,26 @@ describe('render --format pdf', () => {
     writeFileSync(join(cases, 'steven-sci.yaml'), exampleText('steven-sci'));
     writeFileSync(join(cases, 'hostile.yaml'), HOSTILE);
     writeFileSync(join(cases, 'cjk.yaml'), cjkCase());
+    writeFileSync(join(cases, 'prose.yaml'), PROSE_CASE.replace(/^id: .*$/m, 'id: prose'));
     run = runCli(['render', cases, '--format', 'pdf', '--out-dir', out]);
-    for (const id of ['steven-sci', 'hostile', 'cjk']) {
+    for (const id of ['steven-sci', 'hostile', 'cjk', 'prose']) {
       const file = join(out, `${id}.pdf`);
       if (existsSync(file)) facts[id] = await inspectPdf(readFileSync(file));
     }
   });
 
   it('renders every case of a folder with one command and exits 0', () => {
-    expect(run.stderr).toContain('3 rendered, 0 failed');
+    expect(run.stderr).toContain('4 rendered, 0 failed');
     expect(run.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['cjk.pdf', 'hostile.pdf', 'steven-sci.pdf']);
+    expect(readdirSync(out).sort()).toEqual(['cjk.pdf', 'hostile.pdf', 'prose.pdf', 'steven-sci.pdf']);
+  });
+
+  it("prints the author's prose with numbered citations and the references in citation order", () => {
+    const text = (facts.prose?.text ?? '').replace(/\s+/g, ' ');
+    expect(text).toContain('A short abstract of the case.');
+    expect(text).toContain('This was seen before [1], and explained [2].');
+    expect(text).toContain('Learning points');
+    expect(text).toMatch(/References 1\. Second reference, as written\. 2\. Smith J\. First reference\. J Test\. 2020\./);
   });
 
   it('prints every CARE section, in order, with "page X of Y" and the case id in the footer', () => {
