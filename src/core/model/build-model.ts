@@ -39,6 +39,7 @@ export function buildReportModel(c: CaseFile, instruments: Map<string, Instrumen
     adverse_events: buildAdverseEvents(c, clock, followUp?.days, tr),
     assessments,
   };
+  const isncsci = buildIsncsciSummaries(assessments, tr);
   const limitations = findLimitations(c, clock, assessments, evidence, tr);
   const model: ReportModel = {
     format: 1,
@@ -64,9 +65,9 @@ export function buildReportModel(c: CaseFile, instruments: Map<string, Instrumen
       const when = makeTimePoint(clock, f, tr);
       return { number: i + 1, file: f.file, caption: f.caption, alt: f.alt ?? f.caption, ...(when ? { when } : {}) };
     }),
-    ...buildIsncsciSummaries(assessments, tr),
+    ...isncsci,
     charts: buildCharts(c.id, parts.outcomes, assessments, rounds, instruments, tr),
-    abstract: buildAbstract(c, parts, tr),
+    abstract: buildAbstract(c, { ...parts, isncsci_exams: isncsci.isncsci_exams }, instruments, tr),
   };
   const onset = c.condition.onset !== undefined ? makeTimePoint(clock, { date: c.condition.onset }, tr) : undefined;
   if (onset) model.onset = onset;
