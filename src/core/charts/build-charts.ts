@@ -28,6 +28,7 @@ export function buildCharts(
     const svg = renderLineChart(spec);
     let dataUri: string | undefined;
     return {
+      number: i + 1,
       key: `${o.instrument}/${o.measure}`,
       title: spec.title,
       file: `${id}-chart-${i + 1}.svg`,

@@ -40,6 +40,7 @@ export function buildReportModel(c: CaseFile, instruments: Map<string, Instrumen
     assessments,
   };
   const isncsci = buildIsncsciSummaries(assessments, tr);
+  const charts = buildCharts(c.id, parts.outcomes, assessments, rounds, instruments, tr);
   const limitations = findLimitations(c, clock, assessments, evidence, tr);
   const model: ReportModel = {
     format: 1,
@@ -61,12 +62,13 @@ export function buildReportModel(c: CaseFile, instruments: Map<string, Instrumen
       data: limitations.filter((l) => l.basis === 'data'),
       author: limitations.filter((l) => l.basis === 'author'),
     },
+    // Charts and the case's figures are numbered as one series of figures: charts first, as they come first.
     figures: (c.figures ?? []).map((f, i) => {
       const when = makeTimePoint(clock, f, tr);
-      return { number: i + 1, file: f.file, caption: f.caption, alt: f.alt ?? f.caption, ...(when ? { when } : {}) };
+      return { number: charts.length + i + 1, file: f.file, caption: f.caption, alt: f.alt ?? f.caption, ...(when ? { when } : {}) };
     }),
     ...isncsci,
-    charts: buildCharts(c.id, parts.outcomes, assessments, rounds, instruments, tr),
+    charts,
     abstract: buildAbstract(c, { ...parts, isncsci_exams: isncsci.isncsci_exams }, instruments, tr),
   };
   const onset = c.condition.onset !== undefined ? makeTimePoint(clock, { date: c.condition.onset }, tr) : undefined;

@@ -240,6 +240,8 @@ export interface IsncsciChange {
 
 /** An SVG line chart of one outcome, ready to embed (HTML, PDF) or to write beside the Markdown. */
 export interface ChartView {
+  /** Its figure number: charts come first, then the case's own figures. */
+  number: number;
   /** `instrument/measure` of the outcome it draws. */
   key: string;
   title: string;
