@@ -19,9 +19,7 @@ describe('render: a right-to-left override in case text', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const pdf = (await inspectPdf(readFileSync(join(dir, 'bidi.pdf')))).text.replace(/\s+/g, ' ');
-    expect(pdf).toContain(
-      'RTL-override, a patient (age and sex not stated), with spinal cord injury, who received one round of treatment.',
-    );
+    expect(pdf).toContain('This report describes RTL-override, a patient (age and sex not stated), who received 1 round of treatment.');
     expect(pdf).toContain('Condition: Spinal cord injury. It is reported to record');
     expect(pdf).toContain('Patient information');
     expect(pdf).not.toMatch(/edirrevo|tnemtaert|troper|yrujni/);
