@@ -68,7 +68,7 @@ describe('casereport check', () => {
     expect(run.code).toBe(0);
     const results = JSON.parse(run.stdout) as Record<string, unknown>[];
     expect(results).toHaveLength(2);
-    for (const result of results) expect(Object.keys(result)).toEqual(['file', 'valid', 'issues', 'fails_strict', 'report']);
+    for (const result of results) expect(Object.keys(result)).toEqual(['file', 'valid', 'issues', 'fails_strict', 'report', 'words']);
     const [first] = results as {
       file: string;
       fails_strict: boolean;

@@ -4,6 +4,9 @@ import { checkCase, failsStrict } from '../../core/check/run-check.js';
 import type { CareStatus, CheckReport } from '../../core/check/types.js';
 import type { CaseIssue } from '../../core/errors.js';
 import { buildReportModel } from '../../core/model/build-model.js';
+import { loadTemplate } from '../../io/load-template.js';
+import { compileTemplate, type CompiledTemplate } from '../../render/compile-template.js';
+import { countReportWords, type WordCount } from '../../render/word-count.js';
 import { validateCaseText } from '../../core/validate/validate-case.js';
 import { expandInputs } from '../../io/expand-inputs.js';
 import { CaseReadError, readCaseSource, type CaseSource } from '../../io/read-case.js';
@@ -23,6 +26,8 @@ interface CheckResult {
   issues: CaseIssue[];
   fails_strict: boolean;
   report: CheckReport | null;
+  /** Words of the care report's abstract and body, as a journal counts them (null for an invalid file). */
+  words: WordCount | null;
 }
 
 /** `casereport check`: the CARE checklist, privacy findings and honesty gaps of case files. */
@@ -58,9 +63,10 @@ async function runCheck(inputs: string[], options: CheckOptions): Promise<ExitCo
   const term = new Terminal(options);
   const { refs, problems } = await expandInputs(inputs);
   const results: CheckResult[] = [];
+  let care: CompiledTemplate | undefined;
   for (const problem of problems) {
     const issue: CaseIssue = { code: 'no-input', message: problem.message, path: [], severity: 'error' };
-    results.push({ file: problem.input, valid: false, issues: [issue], fails_strict: false, report: null });
+    results.push({ file: problem.input, valid: false, issues: [issue], fails_strict: false, report: null, words: null });
     if (!options.json) term.problem(`${term.err.bold(safe(problem.input))}  ${term.err.red(safe(problem.message))}`);
   }
   for (const ref of refs) {
@@ -69,21 +75,24 @@ async function runCheck(inputs: string[], options: CheckOptions): Promise<ExitCo
       source = readCaseSource(ref);
     } catch (error) {
       if (!(error instanceof CaseReadError)) throw error;
-      results.push({ file: error.input, valid: false, issues: [error.toIssue()], fails_strict: false, report: null });
+      results.push({ file: error.input, valid: false, issues: [error.toIssue()], fails_strict: false, report: null, words: null });
       if (!options.json) term.problem(formatIssues(error.input, [error.toIssue()], '', term.err));
       continue;
     }
     const result = validateCaseText(source.text);
     if (!result.ok) {
-      results.push({ file: source.name, valid: false, issues: result.issues, fails_strict: false, report: null });
+      results.push({ file: source.name, valid: false, issues: result.issues, fails_strict: false, report: null, words: null });
       if (!options.json) term.problem(formatIssues(source.name, result.issues, source.text, term.err));
       continue;
     }
     const { caseFile, instruments, warnings } = result.value;
-    const report = checkCase(caseFile, buildReportModel(caseFile, instruments));
-    results.push({ file: source.name, valid: true, issues: warnings, fails_strict: failsStrict(report), report });
+    const model = buildReportModel(caseFile, instruments);
+    const report = checkCase(caseFile, model);
+    care ??= compileTemplate(loadTemplate('care'));
+    const words = countReportWords(care.render('md', model, { generator: 'casereport' }));
+    results.push({ file: source.name, valid: true, issues: warnings, fails_strict: failsStrict(report), report, words });
     if (!options.json && warnings.length > 0) term.problem(formatIssues(source.name, warnings, source.text, term.err));
-    if (!options.json) term.info(formatReport(source.name, report, term.out));
+    if (!options.json) term.info(`${formatReport(source.name, report, term.out)}\n${formatWords(words)}`);
   }
   if (options.json) term.data(`${jsonForTerminal(results)}\n`);
   if (results.some((r) => !r.valid)) return EXIT.invalidInput;
@@ -147,4 +156,9 @@ function formatReport(file: string, report: CheckReport, c: ChalkInstance): stri
 
 function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** The word counts journals limit: BMJ Case Reports, for one, asks for an abstract of at most 250 words. */
+function formatWords(words: WordCount): string {
+  return `Words (care report; headings, tables, figures, declarations and references not counted): abstract ${words.abstract}, body ${words.body}`;
 }
