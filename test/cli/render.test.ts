@@ -144,7 +144,7 @@ describe('schema, help and version', () => {
   });
 
   it('has help with examples on every command, and a version', () => {
-    for (const command of ['render', 'validate', 'init', 'templates', 'schema', 'doctor', 'check', 'instruments']) {
+    for (const command of ['render', 'validate', 'init', 'templates', 'schema', 'doctor', 'check', 'draft', 'instruments']) {
       const run = runCli([command, '--help']);
       expect(run.code, command).toBe(0);
       expect(run.stdout, command).toContain('Examples:');
