@@ -29,7 +29,15 @@ export function listBuiltInTemplates(): { name: string; description: string; dir
  * URL to the network or the disk, a missing or unusable asset) is a TemplateError at its line.
  */
 export function loadTemplate(nameOrDir: string): TemplateBundle {
-  const dir = resolveTemplateDir(nameOrDir);
+  return loadTemplateDir(resolveTemplateDir(nameOrDir), 0);
+}
+
+/**
+ * A manifest may name a built-in template it `extends`: this one starts from that template's main
+ * templates, partials, CSS and assets, and its own files replace or add to them (a journal's section
+ * order is a main template that calls the built-in partials).
+ */
+function loadTemplateDir(dir: string, depth: number): TemplateBundle {
   const { manifest, path: manifestPath, locate } = readManifest(dir);
   const fail = (message: string, file: string, at?: TextPosition, hint?: string): never => {
     throw new TemplateError(message, file, at?.line, at?.column, { dir, ...(hint ? { hint } : {}) });
@@ -48,6 +56,21 @@ export function loadTemplate(nameOrDir: string): TemplateBundle {
     }
   };
   const bundle: TemplateBundle = { name: manifest.name, description: manifest.description, dir, formats: {}, partials: {}, css: '' };
+  let parent: TemplateBundle | undefined;
+  if (manifest.extends !== undefined) {
+    const parentDir = join(BUILT_IN_TEMPLATES_DIR, manifest.extends);
+    if (!existsSync(join(parentDir, 'template.json')) || parentDir === dir || depth >= 4) {
+      fail(
+        `\`extends\` names no built-in template other than this one: \`${manifest.extends}\``,
+        manifestPath,
+        locate(['extends']),
+        `built-in: ${builtInNames().join(', ')}`,
+      );
+    }
+    parent = loadTemplateDir(parentDir, depth + 1);
+    bundle.formats = { ...parent.formats };
+    bundle.partials = { ...parent.partials };
+  }
   if (manifest.formats.md) bundle.formats.md = read(manifest.formats.md, ['formats', 'md']);
   if (manifest.formats.html) bundle.formats.html = read(manifest.formats.html, ['formats', 'html']);
   const css = manifest.css.map((file, i) => read(file, ['css', i]));
@@ -75,13 +98,20 @@ export function loadTemplate(nameOrDir: string): TemplateBundle {
   }
   // compileTemplate checks the references of every template source it parses; they are read here
   // too when there are assets to resolve (sparing the built-in templates, which have none, the scan).
-  const templates = existsSync(join(dir, ASSETS_FOLDER)) ? [...Object.values(bundle.formats), ...Object.values(bundle.partials)] : [];
+  const own = [...Object.values(bundle.formats), ...Object.values(bundle.partials)].filter((source) => inside(dir, source.file));
+  const templates = existsSync(join(dir, ASSETS_FOLDER)) ? own : [];
   const scanned: ScannedSource[] = [
     ...templates.map((source) => ({ ...source, kind: 'hbs' as const })),
     ...css.map((source) => ({ ...source, kind: 'css' as const })),
   ];
-  bundle.assets = loadTemplateAssets(dir, scanned);
-  bundle.css = css.map(({ source }) => inlineCssAssets(source, bundle.assets ?? {})).join('\n');
+  bundle.assets = { ...parent?.assets, ...loadTemplateAssets(dir, scanned) };
+  bundle.css = [...(parent ? [parent.css] : []), ...css.map(({ source }) => inlineCssAssets(source, bundle.assets ?? {}))].join('\n');
+  if (!bundle.formats.md && !bundle.formats.html)
+    fail(
+      'the template has no main template: give `formats` (md, html) or `extends` a built-in template',
+      manifestPath,
+      locate(['formats']),
+    );
   return bundle;
 }
 
@@ -100,13 +130,19 @@ function resolveTemplateDir(nameOrDir: string): string {
   if (/^[a-z0-9-]+$/.test(nameOrDir) && existsSync(join(builtIn, 'template.json'))) return builtIn;
   const dir = resolve(nameOrDir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    const names = readdirSync(BUILT_IN_TEMPLATES_DIR).join(', ');
+    const names = builtInNames().join(', ');
     throw new TemplateError(`no built-in template or folder named \`${nameOrDir}\` (built-in: ${names})`, nameOrDir);
   }
   if (!existsSync(join(dir, 'template.json'))) {
     throw new TemplateError('a template folder needs a template.json manifest (try `casereport templates eject care DIR`)', dir);
   }
   return dir;
+}
+
+function builtInNames(): string[] {
+  return readdirSync(BUILT_IN_TEMPLATES_DIR)
+    .filter((name) => existsSync(join(BUILT_IN_TEMPLATES_DIR, name, 'template.json')))
+    .sort();
 }
 
 /** A path from the manifest inside the template folder, or undefined if it leaves it. */

@@ -6,10 +6,17 @@ import type { TextPosition } from '../core/text-position.js';
 import { TemplateError } from '../render/template-bundle.js';
 import { parseJsonLocated } from './parse-json-located.js';
 
+const formatsSchema = z.strictObject({ md: z.string().optional(), html: z.string().optional() });
+
 const manifestSchema = z.strictObject({
   name: z.string().min(1),
   description: z.string().default(''),
-  formats: z.strictObject({ md: z.string().optional(), html: z.string().optional() }),
+  /** A built-in template whose main templates, partials and CSS this one starts from. */
+  extends: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'the name of a built-in template')
+    .optional(),
+  formats: formatsSchema.default({}),
   css: z.array(z.string()).default([]),
   partials: z.string().default('partials'),
 });
@@ -59,7 +66,7 @@ export function readManifest(dir: string): ReadManifest {
     const where = issue?.path ?? [];
     if (issue?.code === 'unrecognized_keys') {
       const key = issue.keys[0] ?? '';
-      const known = Object.keys(where[0] === 'formats' ? manifestSchema.shape.formats.shape : manifestSchema.shape);
+      const known = Object.keys(where[0] === 'formats' ? formatsSchema.shape : manifestSchema.shape);
       return fail(
         `unknown key \`${key}\`${where.length ? ` in \`${where.join('.')}\`` : ''}`,
         locate([...where, key]),

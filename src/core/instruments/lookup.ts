@@ -24,7 +24,12 @@ function fromDefinition(d: InstrumentDefinition): Instrument {
   if (d.unit) instrument.unit = d.unit;
   if (d.mcid !== undefined) {
     // Not checked against the literature: the report says the threshold comes from the case file.
-    instrument.mcid = { value: d.mcid, kind: 'mcid', source: d.mcid_source ?? 'given in the case file without a source' };
+    instrument.mcid = {
+      value: d.mcid,
+      kind: 'mcid',
+      source: d.mcid_source ?? 'given in the case file without a source',
+      references: d.mcid_source ? [d.mcid_source] : [],
+    };
   } else {
     instrument.no_mcid_reason = `no minimal clinically important difference is given for ${d.name}`;
   }

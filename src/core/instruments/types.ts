@@ -12,6 +12,8 @@ export interface Mcid {
   rule?: 'edss';
   source: string;
   note?: string;
+  /** The papers of `source` and `note` in full (Vancouver), for the report's numbered reference list. */
+  references?: string[];
 }
 
 /** A quantity an instrument yields besides its total (the ISNCSCI totals), with its own range. */

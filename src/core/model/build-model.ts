@@ -10,11 +10,12 @@ import { buildAuthorProse } from './references.js';
 import { findLimitations } from './limitations.js';
 import { collectObservations, groupByDomain, groupBySource, summarizeEvidence } from './observations.js';
 import { buildOutcomes } from './outcomes.js';
+import { buildResults } from './results.js';
 import { buildRounds } from './rounds.js';
 import { buildAdverseEvents, buildFollowUp, buildTitle, describeCondition, describePatient, pronounsFor } from './summaries.js';
 import { makeTimePoint } from './time-points.js';
 import { buildTimeline } from './timeline.js';
-import type { ReportModel } from './types.js';
+import type { Outcome, ReportModel, ResultsTable } from './types.js';
 
 /**
  * Derives everything the templates need from a valid case. Pure: same case in, same model out. Its
@@ -39,6 +40,8 @@ export function buildReportModel(c: CaseFile, instruments: Map<string, Instrumen
     adverse_events: buildAdverseEvents(c, clock, followUp?.days, tr),
     assessments,
   };
+  const results = buildResults(assessments, parts.outcomes, instruments, tr);
+  const prose = citeThresholds(c, results, parts.outcomes, instruments, tr);
   const isncsci = buildIsncsciSummaries(assessments, tr);
   const charts = buildCharts(c.id, parts.outcomes, assessments, rounds, instruments, tr);
   const limitations = findLimitations(c, clock, assessments, evidence, tr);
@@ -46,12 +49,13 @@ export function buildReportModel(c: CaseFile, instruments: Map<string, Instrumen
     format: 1,
     id: c.id,
     title: buildTitle(c, tr),
-    ...buildAuthorProse(c, tr),
+    ...prose,
     pronouns: pronounsFor(c.patient.sex, tr),
     language: c.language,
     keywords,
     input: c,
     ...parts,
+    results,
     observations,
     observations_by_domain: groupByDomain(observations, tr),
     observations_by_source: groupBySource(observations, tr),
@@ -75,4 +79,30 @@ export function buildReportModel(c: CaseFile, instruments: Map<string, Instrumen
   if (onset) model.onset = onset;
   if (followUp) model.follow_up = followUp;
   return model;
+}
+
+/**
+ * The author's prose and the numbered reference list, in which the papers of the published
+ * thresholds the results table applies are cited where the table stands (after the case
+ * presentation, before the discussion); each row and outcome gets their numbers.
+ */
+function citeThresholds(
+  c: CaseFile,
+  results: ResultsTable,
+  outcomes: Outcome[],
+  instruments: Map<string, Instrument>,
+  tr: Translator,
+): Pick<ReportModel, 'author' | 'references'> {
+  const papers = (instrument: string): string[] => {
+    const mcid = instruments.get(instrument)?.mcid;
+    if (!mcid) return [];
+    // A built-in threshold whose source names no year is a convention, not a paper.
+    return mcid.references ?? (/\b(19|20)\d\d\b/.test(mcid.source) ? [mcid.source] : []);
+  };
+  const cited = results.rows.filter((row) => row.mcid !== undefined);
+  const { author, references, sourceNumbers } = buildAuthorProse(c, tr, [...new Set(cited.flatMap((row) => papers(row.instrument)))]);
+  const numbersOf = (instrument: string): number[] => papers(instrument).map((text) => sourceNumbers.get(text) ?? 0);
+  for (const row of cited) row.references = numbersOf(row.instrument);
+  for (const outcome of outcomes) if (outcome.mcid !== undefined) outcome.references = numbersOf(outcome.instrument);
+  return { author, references };
 }

@@ -20,17 +20,21 @@ export function findLimitations(
   const add = (id: string, text: string): void => {
     data.push({ id, basis: 'data', text });
   };
-  if (evidence.not_measured > 0) {
-    const n = evidence.not_measured;
+  const count = (source: string): number => evidence.by_source.find((s) => s.source === source)?.count ?? 0;
+  const reported = count('patient') + count('caregiver');
+  if (reported > 0) {
     add(
       'not-measured',
       evidence.total === 1
         ? tr.t('model.limitation.not_measured_one')
-        : n === evidence.total
-          ? tr.t('model.limitation.not_measured_all', { n })
-          : tr.t('model.limitation.not_measured_some', { n, total: evidence.total }),
+        : reported === evidence.total
+          ? tr.t('model.limitation.not_measured_all', { n: reported })
+          : tr.t('model.limitation.not_measured_some', { n: reported, total: evidence.total }),
     );
   }
+  // Seen by a clinician is better than reported, but it is not a score on a known scale either.
+  const unscored = count('clinician');
+  if (unscored > 0) add('not-scored', tr.t('model.limitation.not_scored', { n: unscored, total: evidence.total }));
   if (assessments.length === 0) add('no-assessment', tr.t('model.limitation.no_assessment'));
   if (clock.onsetDay === undefined) {
     add('onset-unknown', tr.t('model.limitation.onset_unknown'));

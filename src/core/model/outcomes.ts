@@ -53,6 +53,7 @@ function judge(s: Series, instrument: Instrument | undefined, tr: Translator): O
     latest: last.value,
     change,
     meaningful: isTotal ? isMeaningful(instrument, first.value, change) : null,
+    references: [],
     text: '',
   };
   if (mcid) {

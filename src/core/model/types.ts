@@ -120,8 +120,46 @@ export interface Outcome {
   /** What `mcid` is: a minimal clinically important difference, or a minimal detectable change (smallest real difference). */
   mcid_kind?: 'mcid' | 'mdc';
   meaningful: boolean | null;
+  /** Numbers in the reference list of the papers that give `mcid`. */
+  references: number[];
   /** "improved by 9 points; no minimal clinically important difference is established for this score". */
   text: string;
+}
+
+/** One assessment time point of the results table: the assessments of one day with one label. */
+export interface ResultsColumn {
+  /** The assessments' label ("Baseline"), or the time where they have none. */
+  label: string;
+  when?: TimePoint;
+  /** Ids of the assessments in this column. */
+  assessments: string[];
+}
+
+/** One measure of the results table, with its value at each time point. */
+export interface ResultsRow {
+  instrument: string;
+  /** `score`, a subscore, an ISNCSCI measure (`ais`, `nli`, `uems` …), or empty for an instrument's heading row. */
+  measure: string;
+  label: string;
+  /** 0: an instrument's total or heading; 1: a part of it, shown indented. */
+  level: 0 | 1;
+  /** `grade`: an AIS grade (change counted in grades); `level`: a neurological level (no change given). */
+  kind: 'heading' | 'number' | 'grade' | 'level';
+  /** The value at each column; null where the measure was not assessed then. */
+  values: (number | string | null)[];
+  /** Last value minus first: points, or grades for `grade`. */
+  change?: number;
+  mcid?: number;
+  mcid_kind?: 'mcid' | 'mdc';
+  meaningful?: boolean | null;
+  /** Numbers in the reference list of the papers that give `mcid`. */
+  references: number[];
+}
+
+/** Every measured value once: measures in rows, assessment time points in columns. */
+export interface ResultsTable {
+  columns: ResultsColumn[];
+  rows: ResultsRow[];
 }
 
 export interface Limitation {
@@ -170,6 +208,8 @@ export interface ReportModel {
   assessments: AssessmentView[];
   timeline: TimelineEntry[];
   outcomes: Outcome[];
+  /** The results table of the journal-length report. */
+  results: ResultsTable;
   evidence: EvidenceSummary;
   adverse_events: AdverseEventsView;
   follow_up?: { when?: TimePoint; days?: number; text: string; notes?: string };

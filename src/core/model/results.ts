@@ -1,0 +1,129 @@
+import type { Translator } from '../../text/translator.js';
+import type { Instrument } from '../instruments/registry.js';
+import { ownValue } from '../own-key.js';
+import type { AssessmentView, Outcome, ResultsColumn, ResultsRow, ResultsTable } from './types.js';
+
+/** The ISNCSCI rows of the results table, in the order clinicians read an exam. */
+const ISNCSCI_ROWS = ['ais', 'nli', 'uems', 'lems', 'motor_total', 'lt_total', 'pp_total'] as const;
+const AIS_GRADES = ['A', 'B', 'C', 'D', 'E'];
+
+/**
+ * The results table: one row per measure (subscores under their instrument), one column per
+ * assessment time point (assessments on the same day with the same label share a column), then the
+ * change from first to last value and the verdict against the published threshold, from `outcomes`.
+ */
+export function buildResults(
+  assessments: readonly AssessmentView[],
+  outcomes: readonly Outcome[],
+  instruments: Map<string, Instrument>,
+  tr: Translator,
+): ResultsTable {
+  const columns: ResultsColumn[] = [];
+  const columnOf = new Map<string, number>();
+  for (const a of assessments) {
+    const key = `${a.when?.day ?? a.when?.date ?? ''}\u0000${a.when ? '' : a.id}\u0000${(a.label ?? '').toLowerCase()}`;
+    let index = columnOf.get(key);
+    if (index === undefined) {
+      index = columns.length;
+      columnOf.set(key, index);
+      const column: ResultsColumn = { label: a.label ?? a.when?.text ?? tr.t('model.results.unplaced'), assessments: [] };
+      if (a.when) column.when = a.when;
+      columns.push(column);
+    }
+    columns[index]?.assessments.push(a.id);
+  }
+  const rows = new Map<string, ResultsRow>();
+  const order: string[] = [];
+  const rowFor = (instrument: string, measure: string, make: () => ResultsRow): ResultsRow => {
+    const key = `${instrument}\u0000${measure}`;
+    let row = rows.get(key);
+    if (!row) {
+      row = make();
+      rows.set(key, row);
+      order.push(key);
+    }
+    return row;
+  };
+  const empty = (): (number | string | null)[] => columns.map(() => null);
+  const set = (a: AssessmentView, measure: string, kind: ResultsRow['kind'], value: unknown, label: () => string): void => {
+    if (typeof value !== 'string' && (typeof value !== 'number' || !Number.isFinite(value))) return;
+    const row = rowFor(a.instrument, measure, () => ({
+      instrument: a.instrument,
+      measure,
+      label: label(),
+      level: measure === 'score' ? 0 : 1,
+      kind,
+      values: empty(),
+      references: [],
+    }));
+    const column = columns.findIndex((c) => c.assessments.includes(a.id));
+    if (column >= 0 && row.values[column] === null) row.values[column] = value;
+  };
+  const heading = (a: AssessmentView): void => {
+    rowFor(a.instrument, '', () => ({
+      instrument: a.instrument,
+      measure: '',
+      label: a.instrument_short,
+      level: 0,
+      kind: 'heading',
+      values: empty(),
+      references: [],
+    }));
+  };
+  for (const a of assessments) {
+    const instrument = instruments.get(a.instrument);
+    if (a.instrument === 'isncsci') {
+      const values: Record<string, unknown> = { ...(a.totals ?? {}), ...(a.derived ?? {}) };
+      if (!a.derived && typeof values.uems === 'number' && typeof values.lems === 'number') values.motor_total = values.uems + values.lems;
+      if (!ISNCSCI_ROWS.some((m) => values[m] !== undefined)) continue;
+      heading(a);
+      for (const measure of ISNCSCI_ROWS) {
+        const kind = measure === 'ais' ? 'grade' : measure === 'nli' ? 'level' : 'number';
+        set(a, measure, kind, values[measure], () =>
+          measure === 'ais'
+            ? tr.t('model.results.ais')
+            : measure === 'nli'
+              ? tr.t('model.results.nli')
+              : (ownValue(instrument?.measures, measure)?.label ?? measure),
+        );
+      }
+      continue;
+    }
+    if (a.score === undefined && a.subscores === undefined) continue;
+    if (a.score === undefined) heading(a);
+    set(a, 'score', 'number', a.score, () => a.instrument_short);
+    for (const [sub, value] of Object.entries(a.subscores ?? {}))
+      set(a, sub, 'number', value, () => ownValue(instrument?.subscore_labels, sub) ?? sub.replace(/_/g, ' '));
+  }
+  const sorted = sortRows(order.map((key) => rows.get(key) as ResultsRow));
+  for (const row of sorted) judgeRow(row, outcomes);
+  return { columns, rows: sorted };
+}
+
+/** Each instrument's rows together, in order of first assessment: its heading or total, then its parts. */
+function sortRows(rows: ResultsRow[]): ResultsRow[] {
+  const instruments = [...new Set(rows.map((r) => r.instrument))];
+  return instruments.flatMap((id) => {
+    const own = rows.filter((r) => r.instrument === id);
+    return [...own.filter((r) => r.level === 0), ...own.filter((r) => r.level === 1)];
+  });
+}
+
+/** Change from the first to the last value, and the verdict of the outcome where the measure has one. */
+function judgeRow(row: ResultsRow, outcomes: readonly Outcome[]): void {
+  const given = row.values.filter((v): v is number | string => v !== null);
+  if (given.length < 2) return;
+  if (row.kind === 'grade') {
+    const from = AIS_GRADES.indexOf(String(given[0]));
+    const to = AIS_GRADES.indexOf(String(given[given.length - 1]));
+    if (from >= 0 && to >= 0) row.change = to - from;
+    return;
+  }
+  if (row.kind !== 'number') return;
+  const outcome = outcomes.find((o) => o.instrument === row.instrument && o.measure === row.measure);
+  if (!outcome) return;
+  row.change = outcome.change;
+  row.meaningful = outcome.meaningful;
+  if (outcome.mcid !== undefined) row.mcid = outcome.mcid;
+  if (outcome.mcid_kind !== undefined) row.mcid_kind = outcome.mcid_kind;
+}
