@@ -2,6 +2,7 @@ import { translator, type Translator } from '../../text/translator.js';
 import { buildCharts } from '../charts/build-charts.js';
 import type { Instrument } from '../instruments/registry.js';
 import type { CaseFile } from '../schema/case-schema.js';
+import { formatCitationNumbers } from '../prose.js';
 import { buildAbstract } from './abstract.js';
 import { buildAssessments } from './assessments.js';
 import { createClock } from './clock.js';
@@ -14,7 +15,7 @@ import { buildResults } from './results.js';
 import { buildRounds } from './rounds.js';
 import { buildAdverseEvents, buildFollowUp, buildTitle, describeCondition, describePatient, pronounsFor } from './summaries.js';
 import { makeTimePoint } from './time-points.js';
-import { buildTimeline } from './timeline.js';
+import { briefTimeline, buildTimeline } from './timeline.js';
 import type { Outcome, ReportModel, ResultsTable } from './types.js';
 
 /**
@@ -40,6 +41,7 @@ export function buildReportModel(c: CaseFile, instruments: Map<string, Instrumen
     adverse_events: buildAdverseEvents(c, clock, followUp?.days, tr),
     assessments,
   };
+  const timeline = buildTimeline(c, clock, rounds, assessments, tr);
   const results = buildResults(assessments, parts.outcomes, instruments, tr);
   const prose = citeThresholds(c, results, parts.outcomes, instruments, tr);
   const isncsci = buildIsncsciSummaries(assessments, tr);
@@ -59,7 +61,8 @@ export function buildReportModel(c: CaseFile, instruments: Map<string, Instrumen
     observations,
     observations_by_domain: groupByDomain(observations, tr),
     observations_by_source: groupBySource(observations, tr),
-    timeline: buildTimeline(c, clock, rounds, assessments, tr),
+    timeline,
+    timeline_brief: briefTimeline(timeline, results.columns, assessments, tr),
     limitations,
     limitations_by_basis: {
       always: limitations.filter((l) => l.basis === 'always'),
@@ -102,7 +105,9 @@ function citeThresholds(
   const cited = results.rows.filter((row) => row.mcid !== undefined);
   const { author, references, sourceNumbers } = buildAuthorProse(c, tr, [...new Set(cited.flatMap((row) => papers(row.instrument)))]);
   const numbersOf = (instrument: string): number[] => papers(instrument).map((text) => sourceNumbers.get(text) ?? 0);
-  for (const row of cited) row.references = numbersOf(row.instrument);
-  for (const outcome of outcomes) if (outcome.mcid !== undefined) outcome.references = numbersOf(outcome.instrument);
+  for (const item of [...cited, ...outcomes.filter((o) => o.mcid !== undefined)]) {
+    item.references = numbersOf(item.instrument);
+    item.citation = formatCitationNumbers(item.references);
+  }
   return { author, references };
 }

@@ -54,6 +54,7 @@ function judge(s: Series, instrument: Instrument | undefined, tr: Translator): O
     change,
     meaningful: isTotal ? isMeaningful(instrument, first.value, change) : null,
     references: [],
+    citation: '',
     text: '',
   };
   if (mcid) {

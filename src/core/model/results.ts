@@ -1,6 +1,7 @@
 import type { Translator } from '../../text/translator.js';
 import type { Instrument } from '../instruments/registry.js';
 import { ownValue } from '../own-key.js';
+import { lowerFirst } from '../text.js';
 import type { AssessmentView, Outcome, ResultsColumn, ResultsRow, ResultsTable } from './types.js';
 
 /** The ISNCSCI rows of the results table, in the order clinicians read an exam. */
@@ -55,6 +56,7 @@ export function buildResults(
       kind,
       values: empty(),
       references: [],
+      citation: '',
     }));
     const column = columns.findIndex((c) => c.assessments.includes(a.id));
     if (column >= 0 && row.values[column] === null) row.values[column] = value;
@@ -68,6 +70,7 @@ export function buildResults(
       kind: 'heading',
       values: empty(),
       references: [],
+      citation: '',
     }));
   };
   for (const a of assessments) {
@@ -97,7 +100,49 @@ export function buildResults(
   }
   const sorted = sortRows(order.map((key) => rows.get(key) as ResultsRow));
   for (const row of sorted) judgeRow(row, outcomes);
-  return { columns, rows: sorted };
+  return {
+    columns,
+    rows: sorted,
+    assessors: describeAssessors(assessments, columns, tr),
+    notes: assessmentNotes(assessments, columns, tr),
+  };
+}
+
+/** Who assessed each instrument, and whether blind to the treatment: "physiatrist, not blinded (baseline); …". */
+function describeAssessors(
+  assessments: readonly AssessmentView[],
+  columns: readonly ResultsColumn[],
+  tr: Translator,
+): ResultsTable['assessors'] {
+  const instruments = [...new Set(assessments.map((a) => a.instrument))];
+  return instruments.map((id) => {
+    const own = assessments.filter((a) => a.instrument === id);
+    const groups = new Map<string, string[]>();
+    for (const a of own) {
+      const who = tr.t('model.results.assessor', {
+        examiner: a.examiner ?? '',
+        known: a.examiner === undefined ? 'no' : 'yes',
+        blinded: a.blinded === true ? 'yes' : a.blinded === false ? 'no' : 'unknown',
+      });
+      groups.set(who, [...(groups.get(who) ?? []), columnLabel(a, columns)]);
+    }
+    const parts = [...groups].map(([who, at]) => (groups.size > 1 ? tr.t('model.results.assessor_at', { who, at }) : who));
+    return { instrument: (own[0] as AssessmentView).instrument_short, text: parts.join('; ') };
+  });
+}
+
+/** The notes written on assessments, each with the instrument and time point it belongs to. */
+function assessmentNotes(assessments: readonly AssessmentView[], columns: readonly ResultsColumn[], tr: Translator): ResultsTable['notes'] {
+  return assessments.flatMap((a) =>
+    a.notes === undefined
+      ? []
+      : [{ text: tr.t('model.results.note', { instrument: a.instrument_short, at: columnLabel(a, columns), note: a.notes }) }],
+  );
+}
+
+function columnLabel(a: AssessmentView, columns: readonly ResultsColumn[]): string {
+  const column = columns.find((c) => c.assessments.includes(a.id));
+  return column ? lowerFirst(column.label) : (a.when?.text ?? a.id);
 }
 
 /** Each instrument's rows together, in order of first assessment: its heading or total, then its parts. */

@@ -3,7 +3,7 @@ import type { CaseFile } from '../schema/case-schema.js';
 import { lowerFirst } from '../text.js';
 import type { Clock } from './clock.js';
 import { makeTimePoint, sortByTime } from './time-points.js';
-import type { AssessmentView, RoundView, TimelineEntry } from './types.js';
+import type { AssessmentView, ResultsColumn, RoundView, TimelineEntry } from './types.js';
 
 /** Onset, events, rounds, assessments, medication changes, adverse events and follow-up, in time order. */
 export function buildTimeline(
@@ -44,6 +44,7 @@ export function buildTimeline(
         ? tr.t('model.timeline.assessment_label', { instrument: a.instrument_short, label: lowerFirst(a.label) })
         : a.instrument_short;
     push('assessment', a.when, tr.t('model.timeline.assessment', { what, result: a.result_text }));
+    (entries[entries.length - 1] as TimelineEntry).assessment = a.id;
   }
   for (const m of c.medications ?? []) {
     if (m.date === undefined && m.day === undefined) continue;
@@ -66,6 +67,32 @@ export function buildTimeline(
       c.follow_up.notes ? tr.t('model.timeline.follow_up_with_notes', { notes: c.follow_up.notes }) : tr.t('model.timeline.follow_up'),
     );
   return sortByTime(entries, clock, (e) => e.when);
+}
+
+/**
+ * The timeline with the assessments of one results column (one time point) as one entry, where
+ * the first of them stood: the results table holds their values.
+ */
+export function briefTimeline(
+  timeline: readonly TimelineEntry[],
+  columns: readonly ResultsColumn[],
+  assessments: readonly AssessmentView[],
+  tr: Translator,
+): TimelineEntry[] {
+  const done = new Set<ResultsColumn>();
+  return timeline.flatMap((entry): TimelineEntry[] => {
+    if (entry.kind !== 'assessment') return [entry];
+    const column = columns.find((c) => c.assessments.includes(entry.assessment ?? ''));
+    if (!column) return [entry];
+    if (done.has(column)) return [];
+    done.add(column);
+    const names = [...new Set(column.assessments.map((id) => assessments.find((a) => a.id === id)?.instrument_short ?? id))];
+    const text =
+      column.when && column.label === column.when.text
+        ? tr.t('model.timeline.assessments', { instruments: names })
+        : tr.t('model.timeline.assessments_labelled', { label: lowerFirst(column.label), instruments: names });
+    return [entry.when ? { kind: 'assessments', when: entry.when, text } : { kind: 'assessments', text }];
+  });
 }
 
 /** "Baclofen: reduced (decided by the patient)". */

@@ -91,9 +91,11 @@ export interface FigureView {
 }
 
 export interface TimelineEntry {
-  kind: 'onset' | 'event' | 'round-start' | 'round-end' | 'assessment' | 'adverse-event' | 'medication' | 'follow-up';
+  kind: 'onset' | 'event' | 'round-start' | 'round-end' | 'assessment' | 'assessments' | 'adverse-event' | 'medication' | 'follow-up';
   when?: TimePoint;
   text: string;
+  /** The assessment an `assessment` entry is about. */
+  assessment?: string;
 }
 
 export interface OutcomePoint {
@@ -122,6 +124,8 @@ export interface Outcome {
   meaningful: boolean | null;
   /** Numbers in the reference list of the papers that give `mcid`. */
   references: number[];
+  /** Those numbers as the text cites them: "[3]", "[3, 4]"; empty where none. */
+  citation: string;
   /** "improved by 9 points; no minimal clinically important difference is established for this score". */
   text: string;
 }
@@ -154,12 +158,18 @@ export interface ResultsRow {
   meaningful?: boolean | null;
   /** Numbers in the reference list of the papers that give `mcid`. */
   references: number[];
+  /** Those numbers as the text cites them: "[3]", "[3, 4]"; empty where none. */
+  citation: string;
 }
 
 /** Every measured value once: measures in rows, assessment time points in columns. */
 export interface ResultsTable {
   columns: ResultsColumn[];
   rows: ResultsRow[];
+  /** Who assessed each instrument, and whether blind to the treatment. */
+  assessors: { instrument: string; text: string }[];
+  /** The assessments' own notes: "SCIM III, follow-up: …". */
+  notes: { text: string }[];
 }
 
 export interface Limitation {
@@ -207,6 +217,8 @@ export interface ReportModel {
   observations_by_source: SourceGroup[];
   assessments: AssessmentView[];
   timeline: TimelineEntry[];
+  /** The timeline with the assessments of each results column as one entry ("Assessments, baseline: ISNCSCI, SCIM III"). */
+  timeline_brief: TimelineEntry[];
   outcomes: Outcome[];
   /** The results table of the journal-length report. */
   results: ResultsTable;
