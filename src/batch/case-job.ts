@@ -46,6 +46,7 @@ export interface CaseJobSettings extends OutputSettings {
   printer?: PdfPrinter;
   print?: Pick<PrintOptions, 'pageSize' | 'margins' | 'timeoutMs'>;
   deidentify?: boolean;
+  provenance?: boolean;
 }
 
 /** What became of one case. Outputs are listed in the order to write them: the report after its charts. */
@@ -102,6 +103,7 @@ async function renderSource(ref: InputRef, source: CaseSource, settings: CaseJob
     generator: settings.generator,
     resolveFigure: createFigureResolver(source.path, () => planned.chartDir ?? settings.outDir),
     deidentify: settings.deidentify === true,
+    provenance: settings.provenance === true,
     chartName: planned.chartName,
   });
   if (!result.ok) {

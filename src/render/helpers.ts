@@ -25,7 +25,13 @@ export const TEMPLATE_HELPERS: Record<string, HelperDelegate> = {
   plural: (n: number, singular: string, pluralForm: unknown) =>
     `${n} ${n === 1 ? singular : typeof pluralForm === 'string' ? pluralForm : `${singular}s`}`,
   signed: (n: number) => (n > 0 ? `+${n}` : String(n)),
+  abs: (n: number) => Math.abs(Number(n)),
+  sign: (n: number) => (n > 0 ? 'up' : n < 0 ? 'down' : 'none'),
   isList: (value: unknown) => Array.isArray(value),
+  /** Whether any item of a list has a truthy `field`: `(some assessments "derived")`. */
+  some: (list: unknown, field: unknown) =>
+    Array.isArray(list) &&
+    list.some((item) => typeof item === 'object' && item !== null && Boolean((item as Record<string, unknown>)[String(field)])),
   replace: (text: unknown, from: string, to: string) => (typeof text === 'string' ? text.split(from).join(to) : ''),
   /**
    * A message of the catalog, `{{t "key" name=value}}`: templates hold markup, the catalog the words.

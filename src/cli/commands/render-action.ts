@@ -43,6 +43,7 @@ export async function runRender(inputs: string[], options: RenderOptions): Promi
     concurrency: parseConcurrency(options.concurrency),
     failFast: options.failFast === true,
     deidentify: options.deidentify === true,
+    provenance: options.provenance === true,
     print: { pageSize: parsePageSize(options.pageSize), timeoutMs: parseTimeout(options.timeout), ...parseMargins(options.margin) },
     ...(options.browserPath !== undefined ? { browserPath: options.browserPath } : {}),
   };

@@ -23,6 +23,7 @@ export interface RenderOptions extends GlobalOptions {
   json?: boolean;
   watch?: boolean;
   deidentify?: boolean;
+  provenance?: boolean;
 }
 
 /** `md,pdf` → ['md', 'pdf'], refusing unknown formats. */

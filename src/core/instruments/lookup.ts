@@ -14,7 +14,7 @@ function fromDefinition(d: InstrumentDefinition): Instrument {
   const instrument: Instrument = {
     id: d.id,
     name: d.name,
-    short: d.name,
+    short: d.short ?? d.name,
     range: d.range,
     step: d.step ?? 1,
     higher_is_better: d.higher_is_better,

@@ -9,7 +9,7 @@ import { createClock } from './clock.js';
 import { buildIsncsciSummaries } from './isncsci-summary.js';
 import { buildAuthorProse } from './references.js';
 import { findLimitations } from './limitations.js';
-import { collectObservations, groupByDomain, groupBySource, summarizeEvidence } from './observations.js';
+import { collectObservations, describeEvidence, groupByDomain, groupBySource, summarizeEvidence } from './observations.js';
 import { buildOutcomes } from './outcomes.js';
 import { buildResults } from './results.js';
 import { buildRounds } from './rounds.js';
@@ -27,6 +27,7 @@ export function buildReportModel(c: CaseFile, instruments: Map<string, Instrumen
   const observations = collectObservations(c, clock, tr);
   const rounds = buildRounds(c, clock, observations, tr);
   const assessments = buildAssessments(c, clock, instruments, tr);
+  for (const o of observations) if (o.evidence?.length) o.evidence_text = describeEvidence(o.evidence, assessments, tr);
   const evidence = summarizeEvidence(observations, tr);
   const followUp = buildFollowUp(c, clock, tr);
   const keywords = [...(c.keywords ?? [])];
@@ -60,6 +61,10 @@ export function buildReportModel(c: CaseFile, instruments: Map<string, Instrumen
     results,
     observations,
     observations_by_domain: groupByDomain(observations, tr),
+    observations_not_measured_by_domain: groupByDomain(
+      observations.filter((o) => o.source !== 'measured'),
+      tr,
+    ),
     observations_by_source: groupBySource(observations, tr),
     timeline,
     timeline_brief: briefTimeline(timeline, results.columns, assessments, tr),
@@ -70,6 +75,7 @@ export function buildReportModel(c: CaseFile, instruments: Map<string, Instrumen
       author: limitations.filter((l) => l.basis === 'author'),
     },
     // Charts and the case's figures are numbered as one series of figures: charts first, as they come first.
+    limitations_of_this_case: limitations.filter((l) => l.basis !== 'always'),
     figures: (c.figures ?? []).map((f, i) => {
       const when = makeTimePoint(clock, f, tr);
       return { number: charts.length + i + 1, file: f.file, caption: f.caption, alt: f.alt ?? f.caption, ...(when ? { when } : {}) };

@@ -4,7 +4,8 @@ import type { CaseFile } from '../schema/case-schema.js';
 import type { Clock } from './clock.js';
 import { withFields } from './copy.js';
 import { makeTimePoint } from './time-points.js';
-import type { DomainGroup, EvidenceSummary, ObservationView, SourceGroup } from './types.js';
+import { lowerFirst } from '../text.js';
+import type { AssessmentView, DomainGroup, EvidenceSummary, ObservationView, SourceGroup } from './types.js';
 
 /** Every observed change of the case, labelled with its round, domain and source. */
 export function collectObservations(c: CaseFile, clock: Clock, tr: Translator): ObservationView[] {
@@ -64,4 +65,28 @@ export function summarizeEvidence(observations: ObservationView[], tr: Translato
           ? tr.t('model.evidence.many_none_measured', { total, parts: tr.list(parts) })
           : tr.t('model.evidence.many', { total, parts: tr.list(parts) });
   return { total, by_source: bySource, measured, not_measured: total - measured, text };
+}
+
+/**
+ * The assessments an observation rests on, short: instruments assessed at the same time points
+ * share one group ("ISNCSCI and SCIM III: baseline and follow-up; WISCI II: baseline").
+ */
+export function describeEvidence(ids: readonly string[], assessments: readonly AssessmentView[], tr: Translator): string {
+  const points = new Map<string, string[]>();
+  for (const id of ids) {
+    const a = assessments.find((x) => x.id === id);
+    const name = a?.instrument_short ?? id;
+    const at = a?.label !== undefined ? lowerFirst(a.label) : (a?.when?.text ?? id);
+    points.set(name, [...(points.get(name) ?? []), at]);
+  }
+  const groups = new Map<string, { instruments: string[]; at: string[] }>();
+  for (const [name, at] of points) {
+    const key = at.join('\u0000');
+    const group = groups.get(key) ?? { instruments: [], at };
+    group.instruments.push(name);
+    groups.set(key, group);
+  }
+  return tr.t('model.observation.evidence', {
+    groups: [...groups.values()].map((g) => tr.t('model.observation.evidence_group', { instruments: g.instruments, at: g.at })),
+  });
 }

@@ -82,13 +82,7 @@ export function buildResults(
       heading(a);
       for (const measure of ISNCSCI_ROWS) {
         const kind = measure === 'ais' ? 'grade' : measure === 'nli' ? 'level' : 'number';
-        set(a, measure, kind, values[measure], () =>
-          measure === 'ais'
-            ? tr.t('model.results.ais')
-            : measure === 'nli'
-              ? tr.t('model.results.nli')
-              : (ownValue(instrument?.measures, measure)?.label ?? measure),
-        );
+        set(a, measure, kind, values[measure], () => isncsciLabel(measure, tr));
       }
       continue;
     }
@@ -171,4 +165,23 @@ function judgeRow(row: ResultsRow, outcomes: readonly Outcome[]): void {
   row.meaningful = outcome.meaningful;
   if (outcome.mcid !== undefined) row.mcid = outcome.mcid;
   if (outcome.mcid_kind !== undefined) row.mcid_kind = outcome.mcid_kind;
+}
+
+function isncsciLabel(measure: (typeof ISNCSCI_ROWS)[number], tr: Translator): string {
+  switch (measure) {
+    case 'ais':
+      return tr.t('model.results.ais');
+    case 'nli':
+      return tr.t('model.results.nli');
+    case 'uems':
+      return tr.t('model.results.uems');
+    case 'lems':
+      return tr.t('model.results.lems');
+    case 'motor_total':
+      return tr.t('model.results.motor_total');
+    case 'lt_total':
+      return tr.t('model.results.lt_total');
+    case 'pp_total':
+      return tr.t('model.results.pp_total');
+  }
 }

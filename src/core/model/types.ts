@@ -23,6 +23,8 @@ export interface ObservationView extends Observation {
   /** "not measured" for self-reported and caregiver-reported changes. */
   measured_note?: string;
   when?: TimePoint;
+  /** The assessments of `evidence`, short: "SCIM III and WISCI II: baseline and follow-up". */
+  evidence_text?: string;
 }
 
 export interface DomainGroup {
@@ -214,6 +216,8 @@ export interface ReportModel {
   rounds: RoundView[];
   observations: ObservationView[];
   observations_by_domain: DomainGroup[];
+  /** The changes seen or reported but not measured, by domain (the results table holds the measured ones). */
+  observations_not_measured_by_domain: DomainGroup[];
   observations_by_source: SourceGroup[];
   assessments: AssessmentView[];
   timeline: TimelineEntry[];
@@ -227,6 +231,8 @@ export interface ReportModel {
   follow_up?: { when?: TimePoint; days?: number; text: string; notes?: string };
   limitations: Limitation[];
   limitations_by_basis: { always: Limitation[]; data: Limitation[]; author: Limitation[] };
+  /** The limitations this case's data shows and its author wrote (those of every single case left to the closing paragraph). */
+  limitations_of_this_case: Limitation[];
   figures: FigureView[];
   /** The ISNCSCI summary of each exam (raw exam or totals only), in time order. */
   isncsci_exams: IsncsciExamSummary[];

@@ -52,6 +52,8 @@ export const assessmentSchema = z.strictObject({
 export const instrumentSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'expected lower-case letters, digits and dashes' }),
   name: textSchema,
+  /** The name tables and the timeline use ("FIM motor"); the full name where not given. */
+  short: textSchema.optional(),
   range: z.tuple([z.number(), z.number()]),
   higher_is_better: z.boolean(),
   step: z.number().positive().optional(),
