@@ -22,7 +22,12 @@ function dataStrings(value: unknown, found = new Set<string>()): Set<string> {
     for (const form of [value, spaced, spaced.toLowerCase(), spaced.charAt(0).toUpperCase() + spaced.slice(1), cited]) found.add(form);
   } else if (Array.isArray(value)) value.forEach((v) => dataStrings(v, found));
   else if (value instanceof Map) [...value.values()].forEach((v) => dataStrings(v, found));
-  else if (value !== null && typeof value === 'object') Object.values(value).forEach((v) => dataStrings(v, found));
+  else if (value !== null && typeof value === 'object') {
+    // An assessment's subscore names are data too: a report shows a name the instrument does not label.
+    const subscores = (value as { subscores?: unknown }).subscores;
+    if (subscores !== null && typeof subscores === 'object') dataStrings(Object.keys(subscores), found);
+    Object.values(value).forEach((v) => dataStrings(v, found));
+  }
   return found;
 }
 

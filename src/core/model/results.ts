@@ -10,7 +10,7 @@ const AIS_GRADES = ['A', 'B', 'C', 'D', 'E'];
 
 /**
  * The results table: one row per measure (subscores under their instrument), one column per
- * assessment time point (assessments on the same day with the same label share a column), then the
+ * assessment time point (the assessments of one day share a column, named by the first one's label), then the
  * change from first to last value and the verdict against the published threshold, from `outcomes`.
  */
 export function buildResults(
@@ -22,7 +22,8 @@ export function buildResults(
   const columns: ResultsColumn[] = [];
   const columnOf = new Map<string, number>();
   for (const a of assessments) {
-    const key = `${a.when?.day ?? a.when?.date ?? ''}\u0000${a.when ? '' : a.id}\u0000${(a.label ?? '').toLowerCase()}`;
+    // One column per day (or date): the assessments of one visit, whatever each is labelled.
+    const key = a.when ? `${a.when.day ?? a.when.date}` : `\u0000${a.id}`;
     let index = columnOf.get(key);
     if (index === undefined) {
       index = columns.length;

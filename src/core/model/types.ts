@@ -132,9 +132,9 @@ export interface Outcome {
   text: string;
 }
 
-/** One assessment time point of the results table: the assessments of one day with one label. */
+/** One assessment time point of the results table: the assessments of one day. */
 export interface ResultsColumn {
-  /** The assessments' label ("Baseline"), or the time where they have none. */
+  /** The first assessment's label ("Baseline"), or the time where it has none. */
   label: string;
   when?: TimePoint;
   /** Ids of the assessments in this column. */
