@@ -83,9 +83,9 @@ export function compileTemplate(bundle: TemplateBundle, precompiled: Precompiled
     render(format, model, extras) {
       const template = compiled.get(format);
       if (!template) throw new TemplateError(`template \`${bundle.name}\` has no ${format} output`, bundle.dir);
-      return template(model, {
-        data: { css: bundle.css, generator: extras.generator, format, translator: extras.translator ?? translator() },
-      });
+      // The catalog's messages name a round as the case does (`report.round_term`), as the model's do.
+      const messages = (extras.translator ?? translator()).withRoundTerm(model.input.report?.round_term);
+      return template(model, { data: { css: bundle.css, generator: extras.generator, format, translator: messages } });
     },
   };
 }
