@@ -97,6 +97,23 @@ describe('the English catalog', () => {
     expect(Object.keys(messages).filter((key) => !used.has(key))).toEqual([]);
   });
 
+  it('names a round only by the case’s word ({term}, {terms}, {Term}, {Terms}), but where it gives the default', () => {
+    const literals = (elements: MessageFormatElement[]): string[] =>
+      elements.flatMap((element) =>
+        element.type === TYPE.literal
+          ? [element.value]
+          : element.type === TYPE.plural || element.type === TYPE.select
+            ? Object.values(element.options).flatMap((option) => literals(option.value))
+            : [],
+      );
+    const naming = Object.entries(messages).filter(
+      ([key, message]) =>
+        !key.startsWith('model.round.term') &&
+        literals(parseMessage(message, { ignoreTag: true })).some((text) => /\brounds?\b/i.test(text)),
+    );
+    expect(naming.map(([key]) => key)).toEqual([]);
+  });
+
   it('names keys by where they are used, in order', () => {
     const keys = Object.keys(messages);
     for (const key of keys) expect(key).toMatch(/^[a-z0-9_]+(\.[a-z0-9_]+)+$/);
