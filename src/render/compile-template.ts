@@ -85,14 +85,12 @@ export function compileTemplate(bundle: TemplateBundle, precompiled: Precompiled
     render(format, model, extras) {
       const template = compiled.get(format);
       if (!template) throw new TemplateError(`template \`${bundle.name}\` has no ${format} output`, bundle.dir);
+      // The catalog's messages name a round as the case does (`report.round_term`), as the model's do
+      // (a model made by hand, through the API, may have no input).
+      const term = (model as Partial<ReportModel>).input?.report?.round_term;
+      const messages = (extras.translator ?? translator()).withRoundTerm(term);
       return template(model, {
-        data: {
-          css: bundle.css,
-          generator: extras.generator,
-          provenance: extras.provenance === true,
-          format,
-          translator: extras.translator ?? translator(),
-        },
+        data: { css: bundle.css, generator: extras.generator, provenance: extras.provenance === true, format, translator: messages },
       });
     },
   };

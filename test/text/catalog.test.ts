@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { parse as parseMessage, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
-import { ENGLISH, translator } from '../../src/text/translator.js';
+import { ENGLISH, ROUND_TERM_ARGUMENTS, translator } from '../../src/text/translator.js';
 import { ROOT } from '../helpers/cases.js';
 
 function filesUnder(dir: string, ext: string): string[] {
@@ -68,21 +68,23 @@ function sourceKeys(): string[] {
 }
 
 const messages = ENGLISH.messages;
+/** Arguments the translator fills in itself: the case's word for a round. */
+const SUPPLIED = new Set<string>(ROUND_TERM_ARGUMENTS);
 
 describe('the English catalog', () => {
   it('holds messages that parse as ICU MessageFormat and format without arguments missing', () => {
     for (const [key, message] of Object.entries(messages)) {
       const args = argumentsOf(parseMessage(message, { ignoreTag: true }));
-      const values = Object.fromEntries([...args].map((name) => [name, 1]));
+      const values = Object.fromEntries([...args].filter((name) => !SUPPLIED.has(name)).map((name) => [name, 1]));
       expect(() => translator().t(key, values), key).not.toThrow();
     }
   });
 
-  it('has every key the templates use, called with exactly the arguments the message takes', () => {
+  it('has every key the templates use, called with exactly the arguments the message takes (but the round term)', () => {
     const problems = templateCalls().flatMap(({ file, line, key, hash }) => {
       const message = messages[key];
       if (message === undefined) return [`${file}:${line}: no message \`${key}\``];
-      const args = [...argumentsOf(parseMessage(message, { ignoreTag: true }))].sort();
+      const args = [...argumentsOf(parseMessage(message, { ignoreTag: true }))].filter((name) => !SUPPLIED.has(name)).sort();
       return JSON.stringify(args) === JSON.stringify(hash)
         ? []
         : [`${file}:${line}: \`${key}\` takes ${args.join(', ') || 'nothing'}, given ${hash.join(', ') || 'nothing'}`];
@@ -93,6 +95,23 @@ describe('the English catalog', () => {
   it('has no message that nothing uses', () => {
     const used = new Set([...templateCalls().map((c) => c.key), ...sourceKeys()]);
     expect(Object.keys(messages).filter((key) => !used.has(key))).toEqual([]);
+  });
+
+  it('names a round only by the case’s word ({term}, {terms}, {Term}, {Terms}), but where it gives the default', () => {
+    const literals = (elements: MessageFormatElement[]): string[] =>
+      elements.flatMap((element) =>
+        element.type === TYPE.literal
+          ? [element.value]
+          : element.type === TYPE.plural || element.type === TYPE.select
+            ? Object.values(element.options).flatMap((option) => literals(option.value))
+            : [],
+      );
+    const naming = Object.entries(messages).filter(
+      ([key, message]) =>
+        !key.startsWith('model.round.term') &&
+        literals(parseMessage(message, { ignoreTag: true })).some((text) => /\brounds?\b/i.test(text)),
+    );
+    expect(naming.map(([key]) => key)).toEqual([]);
   });
 
   it('names keys by where they are used, in order', () => {

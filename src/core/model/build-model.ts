@@ -20,9 +20,11 @@ import type { Outcome, ReportModel, ResultsTable } from './types.js';
 
 /**
  * Derives everything the templates need from a valid case. Pure: same case in, same model out. Its
- * sentences come from the catalog of `tr` (English where not given).
+ * sentences come from the catalog of `tr` (English where not given), naming a round by the case's
+ * `report.round_term`.
  */
-export function buildReportModel(c: CaseFile, instruments: Map<string, Instrument>, tr: Translator = translator()): ReportModel {
+export function buildReportModel(c: CaseFile, instruments: Map<string, Instrument>, catalog: Translator = translator()): ReportModel {
+  const tr = catalog.withRoundTerm(c.report?.round_term);
   const clock = createClock(c);
   const observations = collectObservations(c, clock, tr);
   const rounds = buildRounds(c, clock, observations, tr);

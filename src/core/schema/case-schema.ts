@@ -11,6 +11,25 @@ export const MAX_ID_LENGTH = 64;
 
 const person = z.strictObject({ name: textSchema, affiliation: textSchema.optional(), role: textSchema.optional() });
 
+/** The longest word a case may name its treatment rounds by (`report.round_term`). */
+export const MAX_ROUND_TERM_LENGTH = 40;
+
+/** A word for a round, as the reports print it in sentences, headings, labels and charts: one short line. */
+const roundWord = z
+  .string()
+  .max(MAX_ROUND_TERM_LENGTH)
+  .regex(/\S/, { message: 'expected a word, found an empty text' })
+  // eslint-disable-next-line no-control-regex -- control characters (line breaks, tabs) are what it refuses
+  .regex(/^[^\x00-\x1f\x7f-\x9f\u2028\u2029]*$/, { message: 'expected one line of text, without line breaks or tabs' });
+
+/** What the reports call a treatment round: a word whose plural adds "s", or both forms. */
+const roundTerm = z
+  .union([roundWord, z.strictObject({ one: roundWord, other: roundWord })])
+  .meta({
+    description:
+      'what the reports call a treatment round (default: round): a word whose plural adds "s" (phase), or its singular and plural ({one: therapy, other: therapies})',
+  });
+
 const patient = z.strictObject({
   label: textSchema.meta({ description: 'how the report names the patient: a pseudonym or initials' }),
   sex: z.enum(E.SEXES).optional(),
@@ -155,6 +174,7 @@ export const caseSchema = z.strictObject({
       date: dateSchema.optional(),
       conflicts_of_interest: textSchema.optional(),
       funding: textSchema.optional(),
+      round_term: roundTerm.optional(),
     })
     .optional(),
   patient,
