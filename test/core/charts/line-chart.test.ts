@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderLineChart, type LineChartSpec } from '../../../src/core/charts/line-chart.js';
-import { escapeXml, niceTicks, toBase64, truncate } from '../../../src/core/charts/svg.js';
+import { escapeXml, niceTicks, textWidth, toBase64, truncate, truncateToWidth } from '../../../src/core/charts/svg.js';
 
 const HOSTILE = `<script>alert("x")</script> & 'quotes' <a href="https://evil.example/">`;
 
@@ -183,6 +183,13 @@ describe('SVG helpers', () => {
     expect(escapeXml(`a<b>&"c'`)).toBe('a&lt;b&gt;&amp;&quot;c&apos;');
     expect(truncate('Second round of stem cell treatment', 12)).toBe('Second roun…');
     expect(truncate('short', 12)).toBe('short');
+    expect(textWidth('Round 1', 11)).toBeGreaterThan(textWidth('1', 11) * 5);
+    expect(textWidth('mmm', 10)).toBeGreaterThan(textWidth('iii', 10));
+    const cut = truncateToWidth('Second round of stem cell treatment', 60, 11);
+    expect(cut?.endsWith('…')).toBe(true);
+    expect(textWidth(cut ?? '', 11)).toBeLessThanOrEqual(60);
+    expect(truncateToWidth('Second round', 20, 11, 6)).toBeUndefined();
+    expect(truncateToWidth('short', 200, 11)).toBe('short');
     expect(Buffer.from(toBase64('Sørensen – ≥ 4'), 'base64').toString('utf8')).toBe('Sørensen – ≥ 4');
   });
 });
