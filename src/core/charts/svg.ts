@@ -51,3 +51,37 @@ export function truncate(text: string, max: number): string {
 export function toBase64(text: string): string {
   return Buffer.from(text, 'utf8').toString('base64');
 }
+
+/**
+ * The approximate width of `text` in DejaVu Sans at `fontSize`, a little generous: advance widths
+ * by class of character (narrow punctuation and i/l, f/r/t, capitals, m/w, CJK and other wide
+ * scripts at a full em). No font is measured, so the same text always measures the same.
+ */
+export function textWidth(text: string, fontSize: number): number {
+  let em = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (/[\s.,:;'!|ijlI]/.test(ch)) em += 0.34;
+    else if (/[frt()[\]{}/\\-]/.test(ch)) em += 0.44;
+    else if (/[mwMW@%…]/.test(ch)) em += 1;
+    else if (code >= 0x2e80) em += 1;
+    else if (/\p{Lu}/u.test(ch)) em += 0.76;
+    else em += 0.64;
+  }
+  return em * fontSize;
+}
+
+/**
+ * `text` shortened with an ellipsis to fit `maxWidth` at `fontSize` (see textWidth), keeping at
+ * least `minChars` characters; undefined where even that does not fit.
+ */
+export function truncateToWidth(text: string, maxWidth: number, fontSize: number, minChars = 1): string | undefined {
+  if (textWidth(text, fontSize) <= maxWidth) return text;
+  const chars = [...text];
+  // No character is narrower than 0.34 em: start where the kept part could first fit.
+  for (let keep = Math.min(chars.length - 1, Math.floor(maxWidth / (0.34 * fontSize))); keep >= minChars; keep--) {
+    const shortened = `${chars.slice(0, keep).join('').trimEnd()}…`;
+    if (textWidth(shortened, fontSize) <= maxWidth) return shortened;
+  }
+  return undefined;
+}

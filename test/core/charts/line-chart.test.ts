@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderLineChart, type LineChartSpec } from '../../../src/core/charts/line-chart.js';
-import { escapeXml, niceTicks, toBase64, truncate } from '../../../src/core/charts/svg.js';
+import { escapeXml, niceTicks, textWidth, toBase64, truncate, truncateToWidth } from '../../../src/core/charts/svg.js';
 
 const HOSTILE = `<script>alert("x")</script> & 'quotes' <a href="https://evil.example/">`;
 
@@ -80,7 +80,7 @@ describe('renderLineChart', () => {
     expect(svg).toContain('stroke-dasharray="6 4"');
     expect(svg).toContain('stroke-dasharray="2 3"');
     const open = renderLineChart(spec({ bands: [{ from: 10, label: 'Round without an end' }] }));
-    expect(open).toMatch(/<g class="round">\n<line /);
+    expect(open).toMatch(/<g class="round">\n<line [^\n]*stroke-dasharray="5 3"\/>\n<text [^>]*>Round without an end<\/text>/);
   });
 
   it('leaves out a reference line outside the scale', () => {
@@ -137,6 +137,195 @@ describe('renderLineChart', () => {
   });
 });
 
+const unescape = (text: string) =>
+  text.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e] ?? '');
+
+/** The rounds as drawn: each band's extent and fill, its label's estimated box, and its <title>. */
+function roundsOf(svg: string) {
+  return [...svg.matchAll(/<g class="round">\n([\s\S]*?)<\/g>/g)].map(([, body = '']) => {
+    const rect = /<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)"[^>]*fill-opacity="([\d.]+)"/.exec(body);
+    const text = /<text x="([\d.]+)" y="([\d.]+)" font-size="11"[^>]*>([^<]*)<\/text>/.exec(body);
+    const label = text && unescape(text[3] ?? '');
+    return {
+      band: rect ? { x0: Number(rect[1]), x1: Number(rect[1]) + Number(rect[2]), opacity: rect[3] } : undefined,
+      edges: (body.match(/<line [^>]*stroke-width="0.75"/g) ?? []).length,
+      label:
+        label === null
+          ? undefined
+          : { text: label, x0: Number(text?.[1]), x1: Number(text?.[1]) + textWidth(label, 11), y: Number(text?.[2]) },
+      title: /<title>([^<]*)<\/title>/.exec(body)?.[1],
+    };
+  });
+}
+
+/** The top of the plot: where the y axis starts. */
+const plotTop = (svg: string) => Number(/<line x1="64" y1="([\d.]+)" x2="64" y2="284"/.exec(svg)?.[1]);
+
+/** No two labels on a row overlap, and every label lies within the plot (x 64 to 532), above it. */
+function expectLabelsFit(svg: string) {
+  const labels = roundsOf(svg).flatMap((r) => (r.label ? [r.label] : []));
+  for (const [i, a] of labels.entries()) {
+    expect(a.x0, a.text).toBeGreaterThanOrEqual(64);
+    expect(a.x1, a.text).toBeLessThanOrEqual(532);
+    expect(a.y, a.text).toBeLessThan(plotTop(svg));
+    for (const b of labels.slice(i + 1)) if (a.y === b.y) expect(a.x1 <= b.x0 || b.x1 <= a.x0, `${a.text} overlaps ${b.text}`).toBe(true);
+  }
+}
+
+describe('rounds back to back', () => {
+  const phases = (names: string[], days: [number, number][]) =>
+    spec({
+      points: [
+        { x: 0, y: 40 },
+        { x: 45, y: 55 },
+        { x: 90, y: 70 },
+      ],
+      bands: days.map(([from, to], i) => ({ from, to, label: names[i] ?? '' })),
+    });
+  const LONG = [
+    'Phase 1: intrathecal mesenchymal stromal cells',
+    'Phase 2: intensive outpatient rehabilitation',
+    'Phase 3: home exercise programme & <review>',
+  ];
+  const ADJACENT: [number, number][] = [
+    [0, 30],
+    [30, 60],
+    [60, 90],
+  ];
+
+  it('label three adjacent phases with long names within their bands, without overlap, and keep the full names', () => {
+    const svg = renderLineChart(phases(LONG, ADJACENT));
+    const rounds = roundsOf(svg);
+    expect(rounds).toHaveLength(3);
+    expectLabelsFit(svg);
+    for (const [i, r] of rounds.entries()) {
+      expect(r.label, LONG[i]).toBeDefined();
+      expect(r.label?.x0).toBeGreaterThanOrEqual(r.band?.x0 ?? Infinity);
+      expect(r.label?.x1).toBeLessThanOrEqual(r.band?.x1 ?? -Infinity);
+      // Shortened, so the full name is kept (escaped) in a <title>.
+      expect(r.label?.text).not.toBe(LONG[i]);
+      expect(r.title).toBe(escapeXml(LONG[i] ?? ''));
+    }
+    expect(checkTags(svg)).toEqual([]);
+  });
+
+  it('shorten a label with an ellipsis only where the part kept tells the rounds apart, else show the number', () => {
+    const distinct = roundsOf(renderLineChart(phases(LONG, ADJACENT))).map((r) => r.label?.text);
+    expect(distinct.every((t) => t?.startsWith('Phase ') && t.endsWith('…'))).toBe(true);
+    const narrow = renderLineChart(
+      phases(
+        ['Round 1 of intrathecal cells', 'Round 2 of intrathecal cells', 'Round 3 of intrathecal cells'],
+        [
+          [0, 10],
+          [10, 20],
+          [20, 30],
+        ],
+      ),
+    );
+    expect(roundsOf(narrow).map((r) => r.label?.text)).toEqual(['1', '2', '3']);
+    expectLabelsFit(narrow);
+    const unnumbered = renderLineChart(
+      phases(
+        ['Induction with cells', 'Induction with rehabilitation'],
+        [
+          [0, 10],
+          [10, 20],
+        ],
+      ),
+    );
+    expect(roundsOf(unnumbered).map((r) => r.label?.text)).toEqual(['1', '2']);
+  });
+
+  it('give adjacent bands different fills and a separating edge', () => {
+    const rounds = roundsOf(renderLineChart(phases(LONG, ADJACENT)));
+    const fills = rounds.map((r) => r.band?.opacity);
+    expect(fills.every((f) => f !== undefined)).toBe(true);
+    for (let i = 1; i < fills.length; i++) expect(fills[i]).not.toBe(fills[i - 1]);
+    expect(rounds.map((r) => r.edges)).toEqual([2, 2, 2]);
+  });
+
+  it('still label a round of one day, between two others, readably and without overlap', () => {
+    const svg = renderLineChart(
+      spec({
+        points: [
+          { x: 0, y: 40 },
+          { x: 90, y: 70 },
+        ],
+        bands: [
+          { from: 0, to: 30, label: 'Round 1: cells' },
+          { from: 30, to: 31, label: 'Round 2: a booster injection' },
+          { from: 31, to: 60, label: 'Round 3: again' },
+          { from: 75, label: 'Round 4' },
+        ],
+      }),
+    );
+    const rounds = roundsOf(svg);
+    expect(rounds.map((r) => r.label?.text)).toEqual(['Round 1: cells', '2', 'Round 3: again', 'Round 4']);
+    expect(rounds[1]?.title).toBe('Round 2: a booster injection');
+    expect((rounds[1]?.band?.x1 ?? 0) - (rounds[1]?.band?.x0 ?? 0)).toBeGreaterThanOrEqual(3);
+    expectLabelsFit(svg);
+  });
+
+  it('stack labels on a second row, or leave them out, so none overlaps or leaves the plot, however crowded', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 60; n++) {
+      const count = 1 + Math.floor(random() * 8);
+      const bands = Array.from({ length: count }, (_, i) => {
+        const from = Math.floor(random() * 360);
+        const to = random() < 0.2 ? undefined : from + Math.floor(random() * (random() < 0.5 ? 3 : 90));
+        return {
+          from,
+          ...(to === undefined ? {} : { to }),
+          label: `Round ${i + 1}: ${'treatment '.repeat(Math.floor(random() * 4))}`.trim(),
+        };
+      });
+      const svg = renderLineChart(spec({ bands }));
+      expectLabelsFit(svg);
+      for (const r of roundsOf(svg))
+        if (r.label?.text !== undefined && r.title === undefined) expect(bands.map((b) => b.label)).toContain(r.label.text);
+      expect(
+        new Set(
+          roundsOf(svg)
+            .map((r) => r.label?.y)
+            .filter((y) => y !== undefined),
+        ).size,
+      ).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('keep values inside the plot, clear of the round labels above it and of each other', () => {
+    const svg = renderLineChart(
+      spec({
+        points: [
+          { x: 0, y: 100 },
+          { x: 2, y: 99 },
+          { x: 90, y: 50 },
+        ],
+        bands: [{ from: 0, to: 30, label: 'First round' }],
+      }),
+    );
+    const top = plotTop(svg);
+    const values = [
+      ...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)" dy="(-?\d+)" text-anchor="(\w+)" font-weight="bold"[^>]*>([^<]*)</g),
+    ].map(([, x, y, dy, anchor, text = '']) => {
+      const width = textWidth(text, 12) * 1.1;
+      const left = Number(x) - (anchor === 'middle' ? width / 2 : anchor === 'end' ? width : 0);
+      const base = Number(y) + Number(dy);
+      return { x0: left, x1: left + width, top: base - 9.5, bottom: base + 2.5 };
+    });
+    expect(values).toHaveLength(3);
+    for (const v of values) expect(v.top).toBeGreaterThanOrEqual(top);
+    const [a, b] = values;
+    if (a && b) expect(a.x1 <= b.x0 || b.x1 <= a.x0 || a.bottom <= b.top || b.bottom <= a.top).toBe(true);
+    expect(roundsOf(svg)[0]?.label?.y).toBeLessThan(top);
+  });
+
+  it('are drawn the same way every time', () => {
+    expect(renderLineChart(phases(LONG, ADJACENT))).toBe(renderLineChart(phases(LONG, ADJACENT)));
+  });
+});
+
 describe('SVG helpers', () => {
   it('choose round ticks, and add the top of an odd scale', () => {
     expect(niceTicks(0, 100)).toEqual([0, 20, 40, 60, 80, 100]);
@@ -183,6 +372,13 @@ describe('SVG helpers', () => {
     expect(escapeXml(`a<b>&"c'`)).toBe('a&lt;b&gt;&amp;&quot;c&apos;');
     expect(truncate('Second round of stem cell treatment', 12)).toBe('Second roun…');
     expect(truncate('short', 12)).toBe('short');
+    expect(textWidth('Round 1', 11)).toBeGreaterThan(textWidth('1', 11) * 5);
+    expect(textWidth('mmm', 10)).toBeGreaterThan(textWidth('iii', 10));
+    const cut = truncateToWidth('Second round of stem cell treatment', 60, 11);
+    expect(cut?.endsWith('…')).toBe(true);
+    expect(textWidth(cut ?? '', 11)).toBeLessThanOrEqual(60);
+    expect(truncateToWidth('Second round', 20, 11, 6)).toBeUndefined();
+    expect(truncateToWidth('short', 200, 11)).toBe('short');
     expect(Buffer.from(toBase64('Sørensen – ≥ 4'), 'base64').toString('utf8')).toBe('Sørensen – ≥ 4');
   });
 });
