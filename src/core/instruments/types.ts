@@ -12,6 +12,11 @@ export interface Mcid {
   rule?: 'edss';
   source: string;
   note?: string;
+  /**
+   * Full references in Vancouver style: that of `source` first, then those of any paper `note` names.
+   * None where `source` is not a paper (a convention).
+   */
+  references?: string[];
 }
 
 /** A quantity an instrument yields besides its total (the ISNCSCI totals), with its own range. */
