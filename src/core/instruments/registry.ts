@@ -41,6 +41,10 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
       kind: 'mcid',
       source: 'Scivoletto G et al. 2013, Disabil Rehabil 35(21):1808-13',
       note: 'distribution-based estimates; anchor-based estimates are larger and vary with lesion level and severity, per Corallo V et al. 2017, Eur J Phys Rehabil Med 53(4):508-15',
+      references: [
+        'Scivoletto G, Tamburella F, Laurenza L, Molinari M. The spinal cord independence measure: how much change is clinically significant for spinal cord injury subjects. Disabil Rehabil. 2013;35(21):1808-13.',
+        'Corallo V, Torre M, Ferrara G, Guerra F, Nicosia G, Romanelli E, et al. What do spinal cord injury patients think of their improvement? A study of the minimal clinically important difference of the Spinal Cord Independence Measure III. Eur J Phys Rehabil Med. 2017;53(4):508-15. doi:10.23736/S1973-9087.17.04240-X',
+      ],
     },
     built_in: true,
   },
@@ -57,6 +61,12 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
       kind: 'mdc',
       source: 'Burns AS et al. 2011, Neurorehabil Neural Repair 25(2):149-57',
       note: 'in chronic SCI; 2 levels in acute and subacute SCI, per Scivoletto G et al. 2014, Spinal Cord 52(1):65-9',
+      // Not yet verified against the papers: the title and co-authors of Burns 2011, the co-authors of Scivoletto 2014
+      // and its issue number (taken from `note`). Complete them before relying on the reference list.
+      references: [
+        'Burns AS, et al. Neurorehabil Neural Repair. 2011;25(2):149-57.',
+        'Scivoletto G, et al. Walking Index for Spinal Cord Injury version II in acute spinal cord injury: reliability and reproducibility. Spinal Cord. 2014;52(1):65-9. doi:10.1038/sc.2013.127',
+      ],
     },
     built_in: true,
   },
@@ -72,6 +82,10 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
       kind: 'mcid',
       source: 'Beninato M et al. 2006, Arch Phys Med Rehabil 87(1):32-9',
       note: 'estimated in stroke rehabilitation',
+      // Not yet verified: the co-authors after Beninato M.
+      references: [
+        'Beninato M, et al. Determination of the minimal clinically important difference in the FIM instrument in patients with stroke. Arch Phys Med Rehabil. 2006;87(1):32-9. doi:10.1016/j.apmr.2005.08.130',
+      ],
     },
     built_in: true,
   },
@@ -97,8 +111,13 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
       value: 1,
       kind: 'mcid',
       rule: 'edss',
-      source: 'Kragt JJ et al. 2006, Mult Scler 12(5):594-8',
-      note: 'the conventional definition of a clinically relevant EDSS change, as applied in that study',
+      // Corrected 2026-12-03: the Kragt 2006 paper on this convention is Mult Scler 12:782-6 (read in full); the
+      // 12(5):594-8 given before matched no paper on EDSS progression.
+      source: 'Kragt JJ et al. 2006, Mult Scler 12:782-6',
+      note: 'the conventional definition of a clinically relevant EDSS change, as applied in that study, which also finds a 0.5-point change above 5.5 not equivalent to a 1-point change below it',
+      references: [
+        'Kragt JJ, Nielsen JM, van der Linden FAH, Uitdehaag BMJ, Polman CH. How similar are commonly combined criteria for EDSS progression in multiple sclerosis? Mult Scler. 2006;12:782-6.',
+      ],
     },
     built_in: true,
   },
@@ -163,6 +182,9 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
       worsening: 4.63,
       kind: 'mcid',
       source: 'Horváth K et al. 2015, Parkinsonism Relat Disord 21(12):1421-6',
+      references: [
+        'Horváth K, Aschermann Z, Ács P, Deli G, Janszky J, Komoly S, et al. Minimal clinically important difference on the motor examination part of MDS-UPDRS. Parkinsonism Relat Disord. 2015;21(12):1421-6. doi:10.1016/j.parkreldis.2015.10.006',
+      ],
     },
     built_in: true,
   },
@@ -178,6 +200,9 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
       kind: 'mcid',
       source: 'Farrar JT et al. 2001, Pain 94(2):149-58',
       note: 'a reduction of about 2 points or 30%, estimated in chronic pain',
+      references: [
+        'Farrar JT, Young JP Jr, LaMoreaux L, Werth JL, Poole RM. Clinical importance of changes in chronic pain intensity measured on an 11-point numerical pain rating scale. Pain. 2001;94(2):149-58. doi:10.1016/S0304-3959(01)00349-9',
+      ],
     },
     built_in: true,
   },

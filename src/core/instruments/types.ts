@@ -12,7 +12,10 @@ export interface Mcid {
   rule?: 'edss';
   source: string;
   note?: string;
-  /** The papers of `source` and `note` in full (Vancouver), for the report's numbered reference list. */
+  /**
+   * Full references in Vancouver style, for the report's numbered reference list: that of `source`
+   * first, then those of any paper `note` names. None where `source` is not a paper (a convention).
+   */
   references?: string[];
 }
 
