@@ -123,9 +123,9 @@ describe('care template', () => {
     expect(outcomes).toContain(
       '| Measure | Baseline, 2023-03-01 (day -5) | After round 1, 2023-08-28 (day 175) | Follow-up, 2024-03-04 (day 364) | Change | MCID | Change reaches it? |',
     );
-    expect(outcomes).toContain('| **SCIM III** | 32 | 37 | 41 | +9 | 4 \\[1\\] | yes |');
+    expect(outcomes).toContain('| **SCIM III** | 32 | 37 | 41 | +9 | 4 \\[1, 2\\] | yes |');
     expect(outcomes).toContain('| \u2003self-care | 6 | 8 | 9 | +3 | — | — |');
-    expect(outcomes).toContain('| **WISCI II** | 0 | 0 | 1 | +1 | 1 (MDC) \\[2\\] | beyond the MDC |');
+    expect(outcomes).toContain('| **WISCI II** | 0 | 0 | 1 | +1 | 1 (MDC) \\[3, 4\\] | beyond the MDC |');
     expect(outcomes).toContain('| \u2003AIS grade | C | — | C | unchanged | — | — |');
     expect(outcomes).toContain('| \u2003UEMS | 18 | — | 24 | +6 | — | — |');
     // The papers of the thresholds are numbered where the table cites them, before the discussion's.
