@@ -131,7 +131,7 @@ describe('care template', () => {
     // The papers of the thresholds are numbered where the table cites them, before the discussion's.
     const refs = markdownSection(md, 'References');
     expect(refs).toMatch(/^1\. Scivoletto G/m);
-    expect(refs).toMatch(/^2\. Burns AS/m);
+    expect(refs).toMatch(/^3\. Burns AS/m);
     // The measured changes are not told again; the others are, with their sources.
     expect(outcomes).toContain('The 5 changes measured with a standardized assessment are given in the results table above.');
     expect(outcomes).not.toContain('SCIM III total rose from 32 to 37');
