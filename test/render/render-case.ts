@@ -12,7 +12,7 @@ export const FIXTURES_DIR = join(import.meta.dirname, 'fixtures');
 export const EXAMPLES = ['steven-sci', 'sci-assessments', 'minimal'] as const;
 /** The examples and a fixture that takes every optional branch of the templates. */
 export const ALL_CASES = [...EXAMPLES, 'every-field'] as const;
-export const BUILT_IN = ['care', 'care-full', 'narrative'] as const;
+export const BUILT_IN = ['care', 'care-full', 'narrative', 'bmj-case-reports'] as const;
 export const FORMATS: TextFormat[] = ['md', 'html'];
 export const EXTRAS = { generator: 'casereport test' };
 
