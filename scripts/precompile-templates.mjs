@@ -9,8 +9,12 @@ import { listBuiltInTemplates, loadTemplate } from '../dist/io/load-template.js'
 import { PRECOMPILED_DIR, precompiledFiles } from '../dist/render/precompiled.js';
 
 const modules = new Map();
-for (const { name } of listBuiltInTemplates()) {
-  const bundle = loadTemplate(name);
+// Templates that extend another come after it, so that a shared partial is loaded from its own module.
+const bundles = listBuiltInTemplates()
+  .map(({ name }) => loadTemplate(name))
+  .sort((a, b) => Number(a.extends !== undefined) - Number(b.extends !== undefined));
+for (const bundle of bundles) {
+  const name = bundle.name;
   compileTemplate(bundle, new Map()); // a syntax error fails the build, naming the file and line
   for (const [format, main] of Object.entries(bundle.formats)) {
     modules.set(`${name}.${format}.cjs`, precompileBundle({ ...bundle, formats: { [format]: main } }));

@@ -68,6 +68,7 @@ function loadTemplateDir(dir: string, depth: number): TemplateBundle {
       );
     }
     parent = loadTemplateDir(parentDir, depth + 1);
+    bundle.extends = manifest.extends;
     bundle.formats = { ...parent.formats };
     bundle.partials = { ...parent.partials };
   }

@@ -9,6 +9,8 @@ export interface TemplateBundle {
   description: string;
   /** Folder it came from, for messages. */
   dir: string;
+  /** The built-in template it extends (its manifest's `extends`). */
+  extends?: string;
   /** Main template per format: file name (for messages) and source. */
   formats: Partial<Record<TextFormat, { file: string; source: string }>>;
   /** Partials by name (file name without `.hbs`), with file names for messages. */

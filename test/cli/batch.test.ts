@@ -28,7 +28,7 @@ function richCaseFolder(count: number): string {
   return dir;
 }
 
-/** A Markdown report ends with its generator line, naming its own case: it was written whole. */
+/** A Markdown report rendered with --provenance ends with its generator line, naming its own case: it was written whole. */
 function expectWholeReport(file: string): void {
   const id = basename(file, '.md');
   expect(readFileSync(file, 'utf8').trimEnd(), file).toMatch(new RegExp(`from case file \`${id}\`\\.\\*$`));
@@ -61,7 +61,7 @@ describe('batch rendering', () => {
     const written: string[] = [];
     for (const shard of ['1/3', '2/3', '3/3']) {
       const out = tempDir();
-      expect(runCli(['render', cases, '--format', 'md', '--out-dir', out, '--shard', shard]).code).toBe(0);
+      expect(runCli(['render', cases, '--format', 'md', '--provenance', '--out-dir', out, '--shard', shard]).code).toBe(0);
       written.push(...readdirSync(out));
     }
     expect(written.sort()).toEqual(Array.from({ length: 30 }, (_, i) => `case-${i + 1}.md`).sort());
@@ -74,14 +74,14 @@ describe('batch rendering', () => {
       exampleText('minimal').replace('id: minimal', 'id: case-1').replace('label: Patient M', 'label: Twin'),
     );
     const out = join(tempDir(), 'out');
-    const run = runCli(['render', cases, '--format', 'md', '--out-dir', out]);
+    const run = runCli(['render', cases, '--format', 'md', '--provenance', '--out-dir', out]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
       `${join(cases, 'twin.yaml')}  would overwrite ${join(out, 'case-1.md')}, already written for ${join(cases, 'case-1.yaml')}`,
     );
     expect(readFileSync(join(out, 'case-1.md'), 'utf8')).not.toContain('Twin');
     // Run again: the first case's report is up to date, and the twin is still refused.
-    const again = runCli(['render', cases, '--format', 'md', '--out-dir', out, '--json']);
+    const again = runCli(['render', cases, '--format', 'md', '--provenance', '--out-dir', out, '--json']);
     expect(again.code).toBe(2);
     expect(JSON.parse(again.stdout)).toMatchObject({ skipped: 2, failed: 1 });
   });
@@ -96,7 +96,7 @@ describe('batch rendering', () => {
     writeFileSync(join(cases, 'tricky.yaml'), title('') + body);
     writeFileSync(join(cases, 'fine.yaml'), title('  ').replace('id: tricky', 'id: fine') + body);
     const out = tempDir();
-    const run = runCli(['render', cases, '--format', 'md', '--out-dir', out]);
+    const run = runCli(['render', cases, '--format', 'md', '--provenance', '--out-dir', out]);
     expect(run.stderr).not.toMatch(/overwrite|several inputs/);
     expect(run.stderr).toContain(`${join(cases, 'tricky.yaml')}:2:29`);
     expect(run.code).toBe(3);
@@ -132,7 +132,7 @@ describe('large text-only batches', () => {
   it('render on several threads from one queue: every valid case once, as one thread renders it, and each broken one reported', () => {
     const cases = caseFolder(240, 4);
     const out = tempDir();
-    const run = runCli(['render', cases, '--format', 'md', '--out-dir', out, '--json', '--concurrency', '2']);
+    const run = runCli(['render', cases, '--format', 'md', '--provenance', '--out-dir', out, '--json', '--concurrency', '2']);
     expect(run.code).toBe(3);
     const summary = JSON.parse(run.stdout) as { failures: { file: string; issues: { line: number }[] }[] };
     expect(summary).toMatchObject({ total: 244, rendered: 240, failed: 4, not_started: 0, threads: 2 });
@@ -144,7 +144,7 @@ describe('large text-only batches', () => {
 
     const alone = tempDir();
     expect(
-      JSON.parse(runCli(['render', cases, '--format', 'md', '--out-dir', alone, '--json', '--concurrency', '1']).stdout),
+      JSON.parse(runCli(['render', cases, '--format', 'md', '--provenance', '--out-dir', alone, '--json', '--concurrency', '1']).stdout),
     ).toMatchObject({ rendered: 240, threads: 1 });
     for (const file of written) expect(readFileSync(join(out, file), 'utf8'), file).toBe(readFileSync(join(alone, file), 'utf8'));
   });
@@ -157,7 +157,7 @@ describe('large text-only batches', () => {
     writeFileSync(join(cases, 'a-twin.yaml'), twin);
     writeFileSync(join(cases, 'zz-twin.yaml'), twin.replace('label:', 'label: Second'));
     const out = tempDir();
-    const run = runCli(['render', cases, '--format', 'md', '--out-dir', out, '--json', '--concurrency', '2']);
+    const run = runCli(['render', cases, '--format', 'md', '--provenance', '--out-dir', out, '--json', '--concurrency', '2']);
     expect(run.code).not.toBe(0);
     const summary = JSON.parse(run.stdout) as { rendered: number; failed: number; threads: number; failures: { message: string }[] };
     expect(summary).toMatchObject({ rendered: 241, failed: 1, threads: 2 });
@@ -169,14 +169,14 @@ describe('large text-only batches', () => {
   it('skip up-to-date cases on threads too, and render the changed ones', () => {
     const cases = caseFolder(240);
     const out = tempDir();
-    expect(runCli(['render', cases, '--format', 'md', '--out-dir', out, '--concurrency', '2']).code).toBe(0);
+    expect(runCli(['render', cases, '--format', 'md', '--provenance', '--out-dir', out, '--concurrency', '2']).code).toBe(0);
     for (const file of readdirSync(out)) utimesSync(join(out, file), new Date(), new Date()); // every output up to date
     const future = new Date(Date.now() + 60_000);
     const changed = [7, 120, 239];
     for (const i of changed) utimesSync(join(cases, `case-${i}.yaml`), future, future);
     writeFileSync(join(out, 'case-1.md'), 'kept'); // an up-to-date output is not written again
     utimesSync(join(out, 'case-1.md'), new Date(), new Date());
-    const run = runCli(['render', cases, '--format', 'md', '--out-dir', out, '--json', '--concurrency', '2']);
+    const run = runCli(['render', cases, '--format', 'md', '--provenance', '--out-dir', out, '--json', '--concurrency', '2']);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ total: 240, rendered: 3, skipped: 237, failed: 0, not_started: 0, threads: 2 });
     expect(readFileSync(join(out, 'case-1.md'), 'utf8')).toBe('kept');
@@ -184,7 +184,18 @@ describe('large text-only batches', () => {
   });
 
   it('leave a small folder to one thread', () => {
-    const run = runCli(['render', caseFolder(12), '--format', 'md', '--out-dir', tempDir(), '--json', '--concurrency', '2']);
+    const run = runCli([
+      'render',
+      caseFolder(12),
+      '--format',
+      'md',
+      '--provenance',
+      '--out-dir',
+      tempDir(),
+      '--json',
+      '--concurrency',
+      '2',
+    ]);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ rendered: 12, threads: 1 });
   });
@@ -197,7 +208,7 @@ describe('large text-only batches', () => {
   ])('lose nothing when a render thread runs out of memory %s: the main thread renders its cases', (_when, heapMb) => {
     const cases = richCaseFolder(210);
     const out = tempDir();
-    const run = runCli(['render', cases, '--format', 'md', '--out-dir', out, '--json', '--concurrency', '2'], {
+    const run = runCli(['render', cases, '--format', 'md', '--provenance', '--out-dir', out, '--json', '--concurrency', '2'], {
       env: { CASEREPORT_THREAD_HEAP_MB: heapMb },
     });
     expect(run.code).toBe(0);
@@ -212,7 +223,19 @@ describe('large text-only batches', () => {
   it('stop every thread soon after the first failure with --fail-fast', () => {
     const cases = caseFolder(400, 1); // broken-1.yaml comes first
     const out = tempDir();
-    const run = runCli(['render', cases, '--format', 'md', '--out-dir', out, '--json', '--concurrency', '2', '--fail-fast']);
+    const run = runCli([
+      'render',
+      cases,
+      '--format',
+      'md',
+      '--provenance',
+      '--out-dir',
+      out,
+      '--json',
+      '--concurrency',
+      '2',
+      '--fail-fast',
+    ]);
     expect(run.code).toBe(3);
     const summary = JSON.parse(run.stdout) as { total: number; rendered: number; failed: number; not_started: number };
     expect(summary.failed).toBe(1);
@@ -255,7 +278,7 @@ describe('batch rendering under faults', () => {
   it('leaves only whole reports and no temporary files when Ctrl-C is pressed twice in a threaded text batch', async () => {
     const cases = richCaseFolder(1500);
     const out = tempDir();
-    const run = spawnCli(['render', cases, '--format', 'md', '--out-dir', out, '--concurrency', '2']);
+    const run = spawnCli(['render', cases, '--format', 'md', '--provenance', '--out-dir', out, '--concurrency', '2']);
     await run.waitFor(/wrote[^\n]*rich-\d+\.md\n(.*\n){40}/);
     run.child.kill('SIGINT');
     run.child.kill('SIGINT'); // the second one: leave at once

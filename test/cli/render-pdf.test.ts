@@ -182,3 +182,37 @@ describe('doctor', () => {
     expect(run.stdout).toContain('apt-get install chromium');
   });
 });
+
+describe('the journal-length care report in print', () => {
+  const dir = tempDir();
+  const out = join(dir, 'out');
+  let facts: Record<string, PdfFacts> = {};
+
+  beforeAll(async () => {
+    const rehab = join(ROOT, 'test', 'fixtures', 'published', 'rehab-three-phase.yaml');
+    const run = runCli(['render', join(ROOT, 'examples', 'sci-assessments.yaml'), rehab, '--format', 'pdf', '--out-dir', out]);
+    expect(run.code, run.stderr).toBe(0);
+    facts = {
+      sci: await inspectPdf(readFileSync(join(out, 'sci-assessments.pdf'))),
+      rehab: await inspectPdf(readFileSync(join(out, 'rehab-three-phase.pdf'))),
+    };
+  });
+
+  it('prints examples/sci-assessments.yaml on 8 pages or fewer, its results table with every measure once', () => {
+    expect(Number(facts.sci?.info.Pages)).toBeLessThanOrEqual(8);
+    const text = (facts.sci?.text ?? '').replace(/\s+/g, ' ');
+    // Each measure on one row, its value at every visit (— where it was not assessed then).
+    expect(text).toMatch(/ 32 37 41 \+9 4 \[1, 2\] yes /);
+    expect(text).toMatch(/UEMS 18 — 24 \+6/);
+    expect(text).toMatch(/WISCI II 0 0 1 \+1 1 \(MDC\) beyond the \[3, 4\] MDC/);
+    expect(text).not.toContain('Source of information');
+  });
+
+  it('prints a published three-phase case with seven visits in 7 pages, every visit a column of one results table', () => {
+    // The issue's target is 6 pages; 7 is what the layout gives today (see the closing note of issue 12).
+    expect(Number(facts.rehab?.info.Pages)).toBeLessThanOrEqual(7);
+    const text = (facts.rehab?.text ?? '').replace(/\s+/g, ' ');
+    expect(text).toMatch(/AIS grade A A A C C C C \+2 grades/);
+    expect(text).toMatch(/FIM motor 23 40 40 41 45 53 57 \+34/);
+  });
+});
