@@ -9,6 +9,7 @@ import { listBuiltInTemplates, loadTemplate } from '../dist/io/load-template.js'
 import { PRECOMPILED_DIR, precompiledFiles } from '../dist/render/precompiled.js';
 
 const modules = new Map();
+const seen = new Set();
 // Templates that extend another come after it, so that a shared partial is loaded from its own module.
 const bundles = listBuiltInTemplates()
   .map(({ name }) => loadTemplate(name))
@@ -17,7 +18,11 @@ for (const bundle of bundles) {
   const name = bundle.name;
   compileTemplate(bundle, new Map()); // a syntax error fails the build, naming the file and line
   for (const [format, main] of Object.entries(bundle.formats)) {
-    modules.set(`${name}.${format}.cjs`, precompileBundle({ ...bundle, formats: { [format]: main } }));
+    // A source shared with the template it extends is compiled once, into that template's module.
+    const specs = precompileBundle({ ...bundle, formats: { [format]: main } });
+    for (const key of [...specs.keys()]) if (seen.has(key)) specs.delete(key);
+    for (const key of specs.keys()) seen.add(key);
+    modules.set(`${name}.${format}.cjs`, specs);
   }
 }
 const dir = fileURLToPath(PRECOMPILED_DIR);

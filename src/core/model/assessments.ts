@@ -25,6 +25,16 @@ export function buildAssessments(c: CaseFile, clock: Clock, instruments: Map<str
   return sortByTime(views, clock, (v) => v.when);
 }
 
+/**
+ * The ISNCSCI values of an assessment: classified from its raw exam where it has one (the exam wins
+ * over totals written beside it), else as written, with the motor total as UEMS + LEMS.
+ */
+export function isncsciValues(a: AssessmentView): Record<string, unknown> {
+  const values: Record<string, unknown> = { ...(a.totals ?? {}), ...(a.derived ?? {}) };
+  if (!a.derived && typeof values.uems === 'number' && typeof values.lems === 'number') values.motor_total = values.uems + values.lems;
+  return values;
+}
+
 function describeResult(a: NonNullable<CaseFile['assessments']>[number], derived: AssessmentView['derived'], tr: Translator): string {
   const value = (measure: string, v: string | number): string => tr.t('model.result.value', { measure, value: String(v) });
   if (derived) {

@@ -76,8 +76,8 @@ export function buildReportModel(c: CaseFile, instruments: Map<string, Instrumen
       data: limitations.filter((l) => l.basis === 'data'),
       author: limitations.filter((l) => l.basis === 'author'),
     },
-    // Charts and the case's figures are numbered as one series of figures: charts first, as they come first.
     limitations_of_this_case: limitations.filter((l) => l.basis !== 'always'),
+    // Charts and the case's figures are numbered as one series of figures: charts first, as they come first.
     figures: (c.figures ?? []).map((f, i) => {
       const when = makeTimePoint(clock, f, tr);
       return { number: charts.length + i + 1, file: f.file, caption: f.caption, alt: f.alt ?? f.caption, ...(when ? { when } : {}) };

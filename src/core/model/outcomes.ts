@@ -2,6 +2,7 @@ import { translator, type Translator } from '../../text/translator.js';
 import { describeDuration } from '../dates.js';
 import { formatAmount, isMeaningful, measureLabel, thresholdFor } from '../instruments/lookup.js';
 import type { Instrument } from '../instruments/registry.js';
+import { isncsciValues } from './assessments.js';
 import type { AssessmentView, Outcome, OutcomePoint } from './types.js';
 
 const ISNCSCI_MEASURES = ['uems', 'lems', 'motor_total', 'lt_total', 'pp_total'] as const;
@@ -24,8 +25,7 @@ export function buildOutcomes(assessments: AssessmentView[], instruments: Map<st
   };
   for (const a of assessments) {
     if (a.instrument === 'isncsci') {
-      const values: Record<string, unknown> = { ...(a.totals ?? {}), ...(a.derived ?? {}) };
-      if (!a.derived && typeof values.uems === 'number' && typeof values.lems === 'number') values.motor_total = values.uems + values.lems;
+      const values = isncsciValues(a);
       for (const measure of ISNCSCI_MEASURES) add(a, measure, values[measure]);
       continue;
     }

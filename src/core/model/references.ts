@@ -38,7 +38,7 @@ export function buildAuthorProse(
   for (const text of sources) cite(SOURCE + text);
   for (const run of fields.filter((f) => !f.early).flatMap((f) => citationsOf(f.blocks))) run.keys.forEach(cite);
   const refs = c.references ?? [];
-  for (const ref of refs) if (!numbers.has(ref.id)) numbers.set(ref.id, numbers.size + 1);
+  for (const ref of refs) cite(ref.id);
   for (const run of [...blocks.values()].flatMap(citationsOf)) {
     run.numbers = run.keys.map((key) => numbers.get(key) ?? 0).filter((n) => n > 0);
     run.text = formatCitationNumbers(run.numbers);

@@ -2,6 +2,7 @@ import type { Translator } from '../../text/translator.js';
 import type { Instrument } from '../instruments/registry.js';
 import { ownValue } from '../own-key.js';
 import { lowerFirst } from '../text.js';
+import { isncsciValues } from './assessments.js';
 import type { AssessmentView, Outcome, ResultsColumn, ResultsRow, ResultsTable } from './types.js';
 
 /** The ISNCSCI rows of the results table, in the order clinicians read an exam. */
@@ -77,8 +78,7 @@ export function buildResults(
   for (const a of assessments) {
     const instrument = instruments.get(a.instrument);
     if (a.instrument === 'isncsci') {
-      const values: Record<string, unknown> = { ...(a.totals ?? {}), ...(a.derived ?? {}) };
-      if (!a.derived && typeof values.uems === 'number' && typeof values.lems === 'number') values.motor_total = values.uems + values.lems;
+      const values = isncsciValues(a);
       if (!ISNCSCI_ROWS.some((m) => values[m] !== undefined)) continue;
       heading(a);
       for (const measure of ISNCSCI_ROWS) {
