@@ -136,9 +136,16 @@ describe('care template', () => {
     expect(outcomes).toContain('The 5 changes measured with a standardized assessment are given in the results table above.');
     expect(outcomes).not.toContain('SCIM III total rose from 32 to 37');
     expect(outcomes).toContain('*self-reported, not measured*');
+    // What the evidence is made of is said once, in the discussion's closing paragraph.
+    expect(outcomes).not.toContain('### Strength of the evidence');
+    expect(markdownSection(md, 'Discussion')).toContain(`**In this case:** ${model.evidence.text}`);
     // The timeline: clinical events, and each time point's assessments on one line.
     const timeline = markdownSection(md, 'Timeline');
     expect(timeline).toContain('| Assessments, baseline: ISNCSCI, SCIM III and WISCI II |');
+    // One row per day: the follow-up visit's assessments and the last follow-up share theirs.
+    expect(timeline).toMatch(
+      /\| 2024-03-04 \(day 364\) \| 21 months after onset \| Assessments, follow-up: ISNCSCI, SCIM III and WISCI II; Last follow-up: /,
+    );
     expect(timeline).not.toContain('score 32');
     // Who assessed, and the ISNCSCI classification of each raw exam, compactly.
     const diagnostic = markdownSection(md, 'Diagnostic assessment');
@@ -195,7 +202,7 @@ describe('bmj-case-reports template', () => {
 describe('care-full template', () => {
   it('reports both rounds, every change with its source, and adverse events as not reported (steven-sci)', () => {
     const model = exampleModel('steven-sci');
-    const md = render('care', 'md', model);
+    const md = render('care-full', 'md', model);
     const intervention = markdownSection(md, 'Therapeutic intervention');
     expect(intervention).toContain('### First round of stem cell treatment');
     expect(intervention).toContain('### Second round of stem cell treatment');

@@ -38,10 +38,10 @@ export interface LineChartSpec {
 }
 
 const W = 640;
-const H = 340;
+const H = 300;
 // The right margin holds the labels of the reference lines, clear of the data. The top of the plot
 // moves down by a row for each row of round labels, which sit in a strip of their own above it.
-const PLOT = { left: 64, right: 532, top: 56, bottom: 284 };
+const PLOT = { left: 64, right: 532, top: 56, bottom: 244 };
 type Plot = typeof PLOT;
 const COLOURS = {
   line: '#1f4e79',

@@ -71,7 +71,7 @@ export function buildTimeline(
 
 /**
  * The timeline with the assessments of one results column (one time point) as one entry, where
- * the first of them stood: the results table holds their values.
+ * the first of them stood (the results table holds their values), and one row per day.
  */
 export function briefTimeline(
   timeline: readonly TimelineEntry[],
@@ -80,7 +80,7 @@ export function briefTimeline(
   tr: Translator,
 ): TimelineEntry[] {
   const done = new Set<ResultsColumn>();
-  return timeline.flatMap((entry): TimelineEntry[] => {
+  const collapsed = timeline.flatMap((entry): TimelineEntry[] => {
     if (entry.kind !== 'assessment') return [entry];
     const column = columns.find((c) => c.assessments.includes(entry.assessment ?? ''));
     if (!column) return [entry];
@@ -93,6 +93,15 @@ export function briefTimeline(
         : tr.t('model.timeline.assessments_labelled', { label: lowerFirst(column.label), instruments: names });
     return [entry.when ? { kind: 'assessments', when: entry.when, text } : { kind: 'assessments', text }];
   });
+  // One row per day, as a journal's timeline has it: what happened the same day, in order.
+  const rows: TimelineEntry[] = [];
+  for (const entry of collapsed) {
+    const last = rows[rows.length - 1];
+    if (last?.when && entry.when && last.when.text === entry.when.text) {
+      rows[rows.length - 1] = { ...last, text: tr.t('model.timeline.same_day', { first: last.text, then: entry.text }) };
+    } else rows.push(entry);
+  }
+  return rows;
 }
 
 /** "Baclofen: reduced (decided by the patient)". */

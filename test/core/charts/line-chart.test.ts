@@ -45,7 +45,7 @@ describe('renderLineChart', () => {
   const svg = renderLineChart(spec());
 
   it('is one well-formed <svg> root with a fixed viewBox, a title and DejaVu before the generic font family', () => {
-    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 340"')).toBe(true);
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 300"')).toBe(true);
     expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
     expect(svg.match(/<svg\b/g)).toHaveLength(1);
     expect(checkTags(svg)).toEqual([]);
@@ -159,7 +159,7 @@ function roundsOf(svg: string) {
 }
 
 /** The top of the plot: where the y axis starts. */
-const plotTop = (svg: string) => Number(/<line x1="64" y1="([\d.]+)" x2="64" y2="284"/.exec(svg)?.[1]);
+const plotTop = (svg: string) => Number(/<line x1="64" y1="([\d.]+)" x2="64" y2="244"/.exec(svg)?.[1]);
 
 /** No two labels on a row overlap, and every label lies within the plot (x 64 to 532), above it. */
 function expectLabelsFit(svg: string) {
