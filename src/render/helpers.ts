@@ -28,6 +28,18 @@ export const TEMPLATE_HELPERS: Record<string, HelperDelegate> = {
   abs: (n: number) => Math.abs(Number(n)),
   sign: (n: number) => (n > 0 ? 'up' : n < 0 ? 'down' : 'none'),
   isList: (value: unknown) => Array.isArray(value),
+  /**
+   * The indices of a list in as few parts of at most `size` as it takes, evenly filled: a table of
+   * many columns printed as several (`(chunks results.columns 8)` for 10 columns: [0..4], [5..9]).
+   */
+  chunks: (list: unknown, size: unknown) => {
+    const n = Array.isArray(list) ? list.length : 0;
+    const parts = Math.max(1, Math.ceil(n / Math.max(1, Number(size) || 1)));
+    const per = Math.ceil(n / parts);
+    return Array.from({ length: parts }, (_, p) =>
+      Array.from({ length: Math.max(0, Math.min(n, (p + 1) * per) - p * per) }, (_, i) => p * per + i),
+    );
+  },
   /** Whether any item of a list has a truthy `field`: `(some assessments "derived")`. */
   some: (list: unknown, field: unknown) =>
     Array.isArray(list) &&

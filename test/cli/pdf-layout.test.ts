@@ -23,7 +23,7 @@ const TOLERANCE = 1.5;
 const EXAMPLES = readdirSync(join(ROOT, 'examples'))
   .filter((name) => name.endsWith('.yaml'))
   .map((name) => name.slice(0, -'.yaml'.length));
-const TEMPLATES = ['care', 'narrative'];
+const TEMPLATES = ['care', 'care-full', 'bmj-case-reports', 'narrative'];
 
 // What breaks layouts: a word wider than a table column or the page, a URL, a very long case id
 // (the footer), a long title (the header), ISNCSCI scores with markers (wider myotome columns),
@@ -78,6 +78,17 @@ function stressCase(): string {
       L5: 'NT',
       S1: '2**',
     };
+  }
+  // Twelve more visits: the results table has too many time points for one table across the page.
+  for (let i = 1; i <= 12; i++) {
+    c.assessments.push({
+      id: `scim-visit-${i}`,
+      instrument: 'scim-iii',
+      label: i === 1 ? LONG_WORD : `Visit ${i}`,
+      day: 190 + i * 10,
+      score: 37 + (i % 4),
+      subscores: { self_care: 8, respiration_sphincter: 20, mobility: 9 + (i % 3) },
+    });
   }
   c.medications[0].name = LONG_WORD;
   c.medications[0].dose = LONG_URL;

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 import { BUILT_IN_TEMPLATES_DIR, loadTemplate } from '../../src/io/load-template.js';
 import { compileTemplate } from '../../src/render/compile-template.js';
 import { escapeMarkdownText } from '../../src/render/escape-markdown.js';
@@ -13,6 +14,7 @@ import {
   countOf,
   emptyMarkdownHeadings,
   escapeHtml,
+  EXAMPLES_DIR,
   exampleModel,
   FORMATS,
   HOSTILE,
@@ -162,6 +164,28 @@ describe('care template', () => {
     // Only --provenance adds the source of information.
     const full = compiledTemplate('care').render('html', model, { generator: 'casereport test', provenance: true });
     expect(full).toContain('id="source-of-information"');
+  });
+});
+
+describe('the results table of many visits', () => {
+  it('prints as several tables of at most 8 visits in HTML, the change and verdict in the last; one table in Markdown', () => {
+    const c = parse(readFileSync(join(EXAMPLES_DIR, 'sci-assessments.yaml'), 'utf8')) as { assessments: unknown[] };
+    for (let i = 1; i <= 10; i++)
+      c.assessments.push({ id: `scim-${i}`, instrument: 'scim-iii', label: `Visit ${i}`, day: 190 + i * 10, score: 37 + (i % 4) });
+    const model = modelFromText(stringify(c));
+    expect(model.results.columns).toHaveLength(13);
+    const html = render('care', 'html', model);
+    const tables = html.match(/<table class="results[^"]*">[\s\S]*?<\/table>/g) ?? [];
+    expect(tables).toHaveLength(2);
+    expect(tables.map((t) => countOf(t.split('</thead>')[0] ?? '', '<th scope="col" class="num">'))).toEqual([7, 6 + 2]);
+    expect(tables[0]).not.toContain('Change reaches it?');
+    expect(tables[1]).toContain('Results of the standardized assessments (continued)');
+    expect(tables[1]).toContain('Change reaches it?');
+    // Every value once: SCIM III's 13 values across the two tables.
+    const scim = tables.map((t) => /<tr class="level-0"><th scope="row">SCIM III<\/th>(.*?)<\/tr>/.exec(t)?.[1] ?? '');
+    expect(scim.map((row) => countOf(row, '<td class="num">'))).toEqual([7, 6 + 2]);
+    const md = render('care', 'md', model);
+    expect(countOf(markdownSection(md, 'Follow-up and outcomes'), '| Measure |')).toBe(1);
   });
 });
 
