@@ -12,6 +12,11 @@ export interface CaseIssue {
   line?: number;
   column?: number;
   severity: 'error' | 'warning';
+  /**
+   * Text inside the value at `path` the issue is about (`[@missing` in a paragraph): the issue then
+   * points at it rather than at the start of the value. Used while locating, then dropped.
+   */
+  needle?: string;
 }
 
 /** Formats a path as `rounds[1].observations[0].source`. */

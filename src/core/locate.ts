@@ -51,7 +51,13 @@ function keyText(key: unknown): string {
  * Finds the line and column of `path` in a parsed document. When the path runs past what the file
  * holds (a missing key), it points at the deepest node that exists, which is where the fix goes.
  */
-export function locatePath(doc: Document, counter: LineCounter, path: CasePath, pointAtKey = false): Located | undefined {
+export function locatePath(
+  doc: Document,
+  counter: LineCounter,
+  path: CasePath,
+  pointAtKey = false,
+  within?: { text: string; needle: string },
+): Located | undefined {
   let node: unknown = doc.contents;
   let found: Node | undefined = (doc.contents as Node | null) ?? undefined;
   for (let i = 0; i < path.length; i++) {
@@ -80,8 +86,14 @@ export function locatePath(doc: Document, counter: LineCounter, path: CasePath, 
       break;
     }
   }
-  const offset = found?.range?.[0];
+  let offset = found?.range?.[0];
   if (offset === undefined) return undefined;
+  // A needle inside the value (a citation in a paragraph): its first place in the value's own text.
+  const end = found?.range?.[1];
+  if (within && end !== undefined) {
+    const at = within.text.slice(offset, end).indexOf(within.needle);
+    if (at >= 0) offset += at;
+  }
   const pos = counter.linePos(offset);
   return { line: pos.line, column: pos.col };
 }

@@ -10,6 +10,8 @@ export const MAX_CASE_BYTES = 2 * 1024 * 1024;
 export interface Positions {
   doc: Document;
   counter: LineCounter;
+  /** The text the document was read from (offsets in `doc` are into it). */
+  text: string;
 }
 
 /** A parsed case file: its plain value, and the positions of its values (for locating problems). */
@@ -26,7 +28,8 @@ export interface ParsedCase {
 export function parseCaseText(text: string): { parsed?: ParsedCase; issues: CaseIssue[] } {
   const size = Buffer.byteLength(text, 'utf8');
   if (size > MAX_CASE_BYTES) return { issues: [tooLargeIssue()] };
-  const read = readYamlDocument(text.replace(/^\uFEFF/, ''));
+  const source = text.replace(/^\uFEFF/, '');
+  const read = readYamlDocument(source);
   const { counter } = read;
   const at = (offset: number): { line: number; column: number } => {
     const pos = counter.linePos(offset);
@@ -75,7 +78,7 @@ export function parseCaseText(text: string): { parsed?: ParsedCase; issues: Case
     }));
     return { issues };
   }
-  const positions: Positions = { doc, counter };
+  const positions: Positions = { doc, counter, text: source };
   return { parsed: { data: converted.data, positions: () => positions }, issues: [] };
 }
 

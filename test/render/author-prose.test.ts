@@ -44,7 +44,7 @@ describe("the author's prose in care", () => {
 });
 
 describe('citations in validation', () => {
-  it('refuses [@missing] at the line and column of its field, and warns of a reference never cited', () => {
+  it('refuses [@missing] at its own line and column, and warns of a reference never cited', () => {
     const text = caseText((c) => {
       c.learning_points = ['See [@missing].'];
       c.references = [{ id: 'a', title: 'Never cited' }];
@@ -53,10 +53,23 @@ describe('citations in validation', () => {
     expect(result.ok).toBe(false);
     const issues = result.ok ? [] : result.issues;
     const unknown = issues.find((i) => i.code === 'unknown-reference');
-    const line = text.split('\n').findIndex((l) => l.includes('See [@missing]')) + 1;
-    expect(unknown).toMatchObject({ severity: 'error', line, path: ['learning_points', 0] });
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes('See [@missing]')) + 1;
+    // At the citation itself, not at the start of the paragraph.
+    const column = (lines[line - 1] ?? '').indexOf('@missing') + 1;
+    expect(unknown).toMatchObject({ severity: 'error', line, column, path: ['learning_points', 0] });
+    expect(unknown).not.toHaveProperty('needle');
     expect(unknown?.message).toContain('[@missing]');
     expect(issues.find((i) => i.code === 'uncited-reference')).toMatchObject({ severity: 'warning', path: ['references', 0, 'id'] });
+  });
+
+  it('points at a citation inside a folded paragraph, on the line where it stands', () => {
+    const text = `${caseText()}discussion:\n  text: >-\n    A first line of the discussion,\n    then a second one citing [@b; @nowhere].\n`;
+    const result = validateCaseText(text);
+    const unknown = result.ok ? undefined : result.issues.find((i) => i.message.includes('@nowhere'));
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes('@nowhere')) + 1;
+    expect(unknown).toMatchObject({ line, column: (lines[line - 1] ?? '').indexOf('@nowhere') + 1 });
   });
 
   it('refuses duplicate reference ids and a reference with nothing to print', () => {

@@ -214,14 +214,15 @@ function checkReferences(c: CaseFile): CaseIssue[] {
         cited.add(key);
         if (!known.has(key)) {
           const hint = didYouMean(key, [...known.keys()]);
-          out.push(
-            issue(
+          out.push({
+            ...issue(
               'unknown-reference',
               `\`[@${shortText(key)}]\` cites no reference: ${known.size > 0 ? 'no reference has this id' : 'the case has no `references`'}`,
               field.path,
               hint ?? 'add it to `references` with this `id`',
             ),
-          );
+            needle: `@${key}`,
+          });
         }
       }
     }

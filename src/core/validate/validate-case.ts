@@ -42,10 +42,17 @@ export function validateCaseText(text: string): ValidationResult {
  * objects it is given (each validation makes its own), so each step stays linear in their number.
  */
 function locateAll(issues: CaseIssue[], parsed: ParsedCase): CaseIssue[] {
-  const { doc, counter } = parsed.positions();
+  const { doc, counter, text } = parsed.positions();
   for (const issue of issues) {
-    const at = locatePath(doc, counter, issue.path, issue.code === 'unknown-key');
+    const at = locatePath(
+      doc,
+      counter,
+      issue.path,
+      issue.code === 'unknown-key',
+      issue.needle === undefined ? undefined : { text, needle: issue.needle },
+    );
     if (at) Object.assign(issue, at);
+    delete issue.needle;
   }
   const shown = capIssues(issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
   for (const issue of shown) {
