@@ -21,7 +21,8 @@ rmSync(out, { recursive: true, force: true });
 await build({
   input: { main: dist('cli/main.js'), 'batch-worker': dist('batch/batch-worker.js') },
   platform: 'node',
-  external: [/^puppeteer-core(\/|$)/],
+  // The browser driver (PDF only) and the Word writer with its native rasterizer (docx only) stay outside.
+  external: [/^puppeteer-core(\/|$)/, /^@resvg\//, /^docx(\/|$)/],
   logLevel: 'warn',
   output: { dir: out, format: 'esm', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
 });

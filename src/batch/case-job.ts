@@ -11,6 +11,7 @@ import { PdfError } from '../pdf/errors.js'; // not the whole PDF layer: text fo
 import type { PdfPrinter, PrintOptions } from '../pdf/index.js';
 import { setPdfMetadata } from '../pdf/set-pdf-metadata.js';
 import { withoutBidiControls } from '../render/isolate-bidi.js';
+import { translator } from '../text/translator.js';
 import { createFigureResolver } from '../io/figures.js';
 import { outputsFor, type OutputSettings } from './outputs.js';
 import { isUpToDate } from './up-to-date.js';
@@ -96,10 +97,13 @@ async function renderSource(ref: InputRef, source: CaseSource, settings: CaseJob
       return { status: 'skipped', source: caseName, targets };
   }
   const wantsPdf = settings.formats.includes('pdf');
-  const textFormats = settings.formats.filter((f): f is TextOutputFormat => f !== 'pdf');
+  const wantsDocx = settings.formats.includes('docx');
+  const textFormats = settings.formats.filter((f): f is TextOutputFormat => f !== 'pdf' && f !== 'docx');
+  // PDF is printed from the HTML, Word built from the Markdown: render them where not asked for.
+  const needed = [...textFormats, ...(wantsPdf ? (['html'] as const) : []), ...(wantsDocx ? (['md'] as const) : [])];
   const result = renderValidCase(validation.value, text, {
     template: settings.template,
-    formats: wantsPdf && !textFormats.includes('html') ? [...textFormats, 'html'] : textFormats,
+    formats: [...new Set(needed)],
     generator: settings.generator,
     resolveFigure: createFigureResolver(source.path, () => planned.chartDir ?? settings.outDir),
     deidentify: settings.deidentify === true,
@@ -117,9 +121,19 @@ async function renderSource(ref: InputRef, source: CaseSource, settings: CaseJob
       outputs.push({ format: 'md', target: join(planned.chartDir, planned.chartName(i + 1) ?? ''), content: chart.svg });
   }
   for (const { format, target } of reports) {
-    if (format !== 'pdf') outputs.push({ format, target, content: result.outputs.get(format) ?? '' });
+    if (format !== 'pdf' && format !== 'docx') outputs.push({ format, target, content: result.outputs.get(format) ?? '' });
   }
   const warnings = result.warnings.length > 0 ? { text, issues: result.warnings } : undefined;
+  if (wantsDocx) {
+    // Loaded on first use: Markdown, HTML and PDF batches never load the Word writer.
+    const { buildDocx, reportImage } = await import('../docx/build-docx.js');
+    const docx = await buildDocx(result.outputs.get('md') ?? '', {
+      properties: { ...pdfMetadata(result.model), ...(result.model.input.report?.date ? { date: result.model.input.report.date } : {}) },
+      image: (url) => reportImage(result.model, url),
+      pageFooter: translator().t('docx.footer_page', { page: '\u0001', pages: '\u0002' }),
+    });
+    outputs.push({ format: 'docx', target: reports.find((r) => r.format === 'docx')?.target ?? '', content: docx });
+  }
   if (wantsPdf) {
     const printed = await printPdf(result.outputs.get('html') ?? '', result.model, settings);
     if ('failure' in printed) return failed(caseName, printed.failure.kind, printed.failure.message);
@@ -155,8 +169,8 @@ async function printPdf(html: string, model: ReportModel, settings: CaseJobSetti
   }
 }
 
-/** The document properties; case text loses its bidi controls, which viewers would apply to the whole field. */
-function pdfMetadata(model: ReportModel): Parameters<typeof setPdfMetadata>[1] {
+/** The document properties (PDF and Word); case text loses its bidi controls, which viewers would apply to the whole field. */
+function pdfMetadata(model: ReportModel): { title: string; author?: string; subject: string; keywords: string[]; language: string } {
   const plain = withoutBidiControls;
   const authors = (model.input.report?.authors ?? []).map((a) => plain(a.name));
   return {

@@ -109,7 +109,7 @@ describe('casereport render (text formats)', () => {
   });
 
   it('refuses unknown formats and bad options with exit 2', () => {
-    expect(runCli(['render', 'examples/minimal.yaml', '--format', 'docx']).code).toBe(2);
+    expect(runCli(['render', 'examples/minimal.yaml', '--format', 'odt']).code).toBe(2);
     expect(runCli(['render', 'examples/minimal.yaml', '--shard', '4/3']).code).toBe(2);
     expect(runCli(['render', 'examples/minimal.yaml', '--name', '{id}']).code).toBe(2);
     expect(runCli(['render']).code).toBe(2);
