@@ -30,7 +30,8 @@ export interface CaseFailure {
 
 /** One rendered output, not yet written. */
 export interface RenderedOutput {
-  format: OutputFormat;
+  /** A report's format, or `chart` for a chart's file. */
+  format: OutputFormat | 'chart';
   /** A file, or `-` for standard output. */
   target: string;
   content: string | Uint8Array;
@@ -118,7 +119,13 @@ async function renderSource(ref: InputRef, source: CaseSource, settings: CaseJob
   const outputs: RenderedOutput[] = [];
   if (planned.chartDir !== undefined) {
     for (const [i, chart] of result.model.charts.entries())
-      outputs.push({ format: 'md', target: join(planned.chartDir, planned.chartName(i + 1) ?? ''), content: chart.svg });
+      outputs.push({ format: 'chart', target: join(planned.chartDir, planned.chartName(i + 1) ?? ''), content: chart.svg });
+  }
+  if (planned.figureFile) {
+    // PNG at 300 dpi by the Word writer's rasterizer, loaded only when asked for.
+    const raster = settings.figures === 'png' ? await import('../docx/rasterize.js') : undefined;
+    for (const chart of result.model.charts)
+      outputs.push({ format: 'chart', target: planned.figureFile(chart.number), content: raster ? raster.chartPng(chart.svg) : chart.svg });
   }
   for (const { format, target } of reports) {
     if (format !== 'pdf' && format !== 'docx') outputs.push({ format, target, content: result.outputs.get(format) ?? '' });
@@ -131,6 +138,7 @@ async function renderSource(ref: InputRef, source: CaseSource, settings: CaseJob
       properties: { ...pdfMetadata(result.model), ...(result.model.input.report?.date ? { date: result.model.input.report.date } : {}) },
       image: (url) => reportImage(result.model, url),
       pageFooter: translator().t('docx.footer_page', { page: '\u0001', pages: '\u0002' }),
+      ...(settings.template.docxStyles !== undefined ? { styles: settings.template.docxStyles } : {}),
     });
     outputs.push({ format: 'docx', target: reports.find((r) => r.format === 'docx')?.target ?? '', content: docx });
   }

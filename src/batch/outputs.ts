@@ -11,6 +11,8 @@ export interface OutputSettings {
   namePattern: string;
   /** `-o`: the one output file of a one-case, one-format job; `-` for standard output. */
   output?: string;
+  /** `--figures`: write each chart beside the reports as an image file of this kind. */
+  figures?: 'png' | 'svg';
 }
 
 /** Placeholders a `--name` pattern may hold. */
@@ -43,6 +45,8 @@ export interface CaseOutputs {
   chartName(n: number): string | undefined;
   /** Where the chart files go: the Markdown report's folder, when Markdown is written to a file. */
   chartDir?: string;
+  /** `--figures`: the file of figure n (a chart), beside the first report, named after it. */
+  figureFile?(n: number): string;
 }
 
 /** Checks a `--name` pattern: only known placeholders, one file per format and case, no way out of the folder. */
@@ -80,12 +84,21 @@ export function outputsFor(ref: InputRef, id: string, settings: OutputSettings):
         return { problem: `the output ${target} would be outside the output folder ${settings.outDir}` };
     }
   }
+  // Figure files (--figures) are named after the first report: `{id}-figure-{n}.png` by default.
+  const first = reports[0]?.target ?? '-';
+  const figures = settings.figures;
+  const figureFile =
+    figures === undefined || first === '-'
+      ? {}
+      : { figureFile: (n: number): string => join(dirname(first), `${basename(first, extname(first))}-figure-${n}.${figures}`) };
   // Charts are named after the Markdown report (or the file -o names), wherever it is written.
   const markdown = settings.output ?? named('md');
-  if (markdown === '-') return { reports, chartName: () => undefined };
+  if (markdown === '-') return { reports, chartName: () => undefined, ...figureFile };
   const stem = basename(markdown, extname(markdown));
   const chartName = (n: number): string => `${stem}-chart-${n}.svg`;
-  return settings.formats.includes('md') ? { reports, chartName, chartDir: dirname(markdown) } : { reports, chartName };
+  return settings.formats.includes('md')
+    ? { reports, chartName, chartDir: dirname(markdown), ...figureFile }
+    : { reports, chartName, ...figureFile };
 }
 
 /** Whether `path` lies inside the folder `dir` (by their absolute paths, not following links). */

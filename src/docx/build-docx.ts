@@ -1,6 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { dirname } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
 import {
   AlignmentType,
   Document,
@@ -24,6 +21,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import type { ReportModel } from '../core/model/types.js';
+import { COLUMN_PX, DPI, rasterize } from './rasterize.js';
 
 /** What a Word file says of itself: its core properties. */
 export interface DocxProperties {
@@ -47,14 +45,8 @@ export interface DocxOptions {
   styles?: string;
 }
 
-/** Width of the text column of an A4 page with 2 cm margins, in pixels at 96 dpi (docx sizes images so). */
-const COLUMN_PX = 642;
 // eslint-disable-next-line no-control-regex -- the two marks stand for the page numbers in the footer message
 const PAGE_MARKS = /[\u0001\u0002]/;
-// eslint-disable-next-line no-control-regex -- any text up to Cyrillic, and punctuation and symbols
-const LATIN_GREEK_CYRILLIC = /^[\u0000-\u052f\u2000-\u22ff]*$/;
-/** Rasterized figures: 300 dots per inch at the width they are shown. */
-const DPI = 300;
 
 /**
  * A Word document from a report's Markdown: the same template, wording and section order as the
@@ -265,39 +257,6 @@ function soleImage(node: RootContent): Image | undefined {
   if (node.type !== 'paragraph') return undefined;
   const content = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
   return content.length === 1 && content[0]?.type === 'image' ? content[0] : undefined;
-}
-
-/** An SVG as a PNG of 300 dpi at the column's width, with the fonts the PDF uses (DejaVu first). */
-export function rasterize(svg: Uint8Array): { data: Uint8Array; width: number; height: number } {
-  const text = Buffer.from(svg).toString('utf8');
-  // Loading every system font (the CJK ones are tens of megabytes) took 0.4 s a chart: DejaVu's
-  // folder alone serves Latin, Greek and Cyrillic text, the system's fonts the rest.
-  const dejavu = LATIN_GREEK_CYRILLIC.test(text) ? dejavuFolder() : undefined;
-  const resvg = new Resvg(Buffer.from(svg), {
-    fitTo: { mode: 'width', value: Math.round((COLUMN_PX * DPI) / 96) },
-    font: {
-      ...(dejavu ? { loadSystemFonts: false, fontDirs: [dejavu] } : { loadSystemFonts: true }),
-      defaultFontFamily: 'DejaVu Sans',
-      sansSerifFamily: 'DejaVu Sans',
-    },
-  });
-  const rendered = resvg.render();
-  return { data: rendered.asPng(), width: rendered.width, height: rendered.height };
-}
-
-let dejavu: string | null | undefined;
-
-/** The folder of the DejaVu fonts, as fontconfig knows it (null where it does not). */
-function dejavuFolder(): string | undefined {
-  if (dejavu === undefined) {
-    try {
-      const file = execFileSync('fc-match', ['-f', '%{file}', 'DejaVu Sans'], { encoding: 'utf8', timeout: 5000 });
-      dejavu = /DejaVu/i.test(file) ? dirname(file) : null;
-    } catch {
-      dejavu = null;
-    }
-  }
-  return dejavu ?? undefined;
 }
 
 /** Pixel size of a PNG or JPEG, from its header. */

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { fileURLToPath } from 'node:url';
 import type { TextPosition } from '../core/text-position.js';
 import { inlineAssetsInText } from '../render/inline-assets.js';
@@ -42,6 +43,22 @@ function loadTemplateDir(dir: string, depth: number): TemplateBundle {
   const fail = (message: string, file: string, at?: TextPosition, hint?: string): never => {
     throw new TemplateError(message, file, at?.line, at?.column, { dir, ...(hint ? { hint } : {}) });
   };
+  const readDocxStyles = (file: string): string => {
+    const path = inside(dir, file) ?? fail(`\`${file}\` is outside the template folder`, manifestPath, locate(['reference_docx']));
+    let styles: Uint8Array | undefined;
+    try {
+      styles = unzipSync(readFileSync(path), { filter: (entry) => entry.name === 'word/styles.xml' })['word/styles.xml'];
+    } catch (error) {
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      fail(
+        missing ? `\`${file}\` does not exist` : `\`${file}\` is not a Word document: ${(error as Error).message}`,
+        manifestPath,
+        locate(['reference_docx']),
+      );
+    }
+    if (!styles) return fail(`\`${file}\` holds no word/styles.xml: is it a Word document?`, manifestPath, locate(['reference_docx']));
+    return strFromU8(styles);
+  };
   const read = (file: string, key: (string | number)[]): { file: string; source: string } => {
     const path = inside(dir, file) ?? fail(`\`${file}\` is outside the template folder`, manifestPath, locate(key));
     try {
@@ -75,6 +92,8 @@ function loadTemplateDir(dir: string, depth: number): TemplateBundle {
   if (manifest.formats.md) bundle.formats.md = read(manifest.formats.md, ['formats', 'md']);
   if (manifest.formats.html) bundle.formats.html = read(manifest.formats.html, ['formats', 'html']);
   const css = manifest.css.map((file, i) => read(file, ['css', i]));
+  if (manifest.reference_docx !== undefined) bundle.docxStyles = readDocxStyles(manifest.reference_docx);
+  else if (parent?.docxStyles !== undefined) bundle.docxStyles = parent.docxStyles;
   const partialsDir =
     inside(dir, manifest.partials) ?? fail(`\`${manifest.partials}\` is outside the template folder`, manifestPath, locate(['partials']));
   if (existsSync(partialsDir)) {

@@ -19,6 +19,8 @@ const manifestSchema = z.strictObject({
   formats: formatsSchema.default({}),
   css: z.array(z.string()).default([]),
   partials: z.string().default('partials'),
+  /** A Word document whose styles (fonts, heading styles) Word output takes, e.g. a journal's template. */
+  reference_docx: z.string().optional(),
 });
 
 /** A template's `template.json`. */

@@ -23,6 +23,8 @@ export interface RenderExtras {
 /** A template compiled once, ready to render any number of reports. */
 export interface CompiledTemplate {
   name: string;
+  /** Word styles (fonts, headings) from the template's reference document, where it names one. */
+  docxStyles?: string;
   formats: TextFormat[];
   render(format: TextFormat, model: ReportModel, extras: RenderExtras): string;
 }
@@ -81,6 +83,7 @@ export function compileTemplate(bundle: TemplateBundle, precompiled: Precompiled
   }
   return {
     name: bundle.name,
+    ...(bundle.docxStyles !== undefined ? { docxStyles: bundle.docxStyles } : {}),
     formats: [...compiled.keys()],
     render(format, model, extras) {
       const template = compiled.get(format);

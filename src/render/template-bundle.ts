@@ -11,6 +11,8 @@ export interface TemplateBundle {
   dir: string;
   /** The built-in template it extends (its manifest's `extends`). */
   extends?: string;
+  /** The `word/styles.xml` of the manifest's `reference_docx`: Word output takes its styles. */
+  docxStyles?: string;
   /** Main template per format: file name (for messages) and source. */
   formats: Partial<Record<TextFormat, { file: string; source: string }>>;
   /** Partials by name (file name without `.hbs`), with file names for messages. */

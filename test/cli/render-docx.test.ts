@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { unzipSync, strFromU8 } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cases.js';
 import { runCli, tempDir } from '../helpers/cli.js';
@@ -112,5 +112,65 @@ describe('render --format docx', () => {
       expect(run.code, `${template}: ${run.stderr}`).toBe(0);
       expect(all(pandoc(join(dir, 'sci-assessments.docx')).blocks, 'Header').length, template).toBeGreaterThan(5);
     }
+  });
+
+  it('writes each chart as a PNG file of 300 dpi beside the report with --figures png, and as SVG with --figures svg', () => {
+    const dir = tempDir();
+    const example = join(ROOT, 'examples', 'sci-assessments.yaml');
+    expect(runCli(['render', example, '--format', 'docx', '--figures', 'png', '--out-dir', dir]).code).toBe(0);
+    for (let n = 1; n <= 5; n++) {
+      const png = readFileSync(join(dir, `sci-assessments-figure-${n}.png`));
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      const at = png.indexOf('pHYs');
+      expect(at).toBeGreaterThan(0);
+      const dpi = png.readUInt32BE(at + 4) * 0.0254;
+      expect(Math.round(dpi)).toBeGreaterThanOrEqual(300);
+      expect(png.readUInt8(at + 12)).toBe(1); // per metre
+    }
+    const svgs = tempDir();
+    expect(runCli(['render', example, '--format', 'md', '--figures', 'svg', '--out-dir', svgs]).code).toBe(0);
+    expect(readFileSync(join(svgs, 'sci-assessments-figure-1.svg'), 'utf8')).toMatch(/^<svg /);
+    expect(runCli(['render', example, '--format', 'md', '--figures', 'gif', '--out-dir', svgs]).code).toBe(2);
+  });
+
+  it("takes the styles of a template's reference.docx: its heading font", () => {
+    const dir = tempDir();
+    const reference = execFileSync('pandoc', ['--print-default-data-file', 'reference.docx']);
+    const parts = unzipSync(reference);
+    const styles = strFromU8(parts['word/styles.xml'] ?? new Uint8Array()).replace(
+      /(w:styleId="Heading1"[\s\S]*?<w:rPr>)/,
+      '$1<w:rFonts w:ascii="Courier New" w:hAnsi="Courier New"/>',
+    );
+    parts['word/styles.xml'] = strToU8(styles);
+    writeFileSync(join(dir, 'journal.docx'), zipSync(parts));
+    writeFileSync(join(dir, 'template.json'), JSON.stringify({ name: 'journal', extends: 'care', reference_docx: 'journal.docx' }));
+    const out = join(dir, 'out');
+    const run = runCli(['render', join(ROOT, 'examples', 'minimal.yaml'), '--template', dir, '--format', 'docx', '--out-dir', out]);
+    expect(run.code, run.stderr).toBe(0);
+    const written = strFromU8(unzipSync(readFileSync(join(out, 'minimal.docx')))['word/styles.xml'] ?? new Uint8Array());
+    expect(/w:styleId="Heading1"[\s\S]*?<\/w:style>/.exec(written)?.[0]).toContain('Courier New');
+    // A reference that is not a Word file is a template error (exit 4), located in template.json.
+    writeFileSync(join(dir, 'journal.docx'), 'not a zip');
+    const bad = runCli(['render', join(ROOT, 'examples', 'minimal.yaml'), '--template', dir, '--format', 'docx', '--out-dir', out]);
+    expect(bad.code).toBe(4);
+    expect(bad.stderr).toMatch(/journal\.docx. is not a Word document/);
+  });
+
+  it('keeps Chinese case text, renders in a batch with md and pdf, and is skipped when up to date', () => {
+    const dir = tempDir();
+    const cases = join(dir, 'cases');
+    mkdirSync(cases);
+    const source = readFileSync(join(ROOT, 'examples', 'minimal.yaml'), 'utf8');
+    writeFileSync(join(cases, 'zh.yaml'), source.replace(/^id: .*$/m, 'id: zh\ntitle: 脊髓损伤患者的病例报告'));
+    writeFileSync(join(cases, 'min.yaml'), readFileSync(join(ROOT, 'examples', 'minimal.yaml')));
+    const out = join(dir, 'out');
+    const run = runCli(['render', cases, '--format', 'md,docx,pdf', '--out-dir', out, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).rendered).toBe(2);
+    // The title is Word's Title style, which Pandoc reads as the document's title.
+    expect(text(pandoc(join(out, 'zh.docx')).meta).replace(/ /g, '')).toContain('脊髓损伤患者的病例报告');
+    // A second run skips what is up to date, docx included.
+    const again = runCli(['render', cases, '--format', 'md,docx,pdf', '--out-dir', out, '--json']);
+    expect(JSON.parse(again.stdout).skipped).toBe(2);
   });
 });

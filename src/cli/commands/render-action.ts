@@ -4,6 +4,7 @@ import { CliError, EXIT, worstExitCode, type ExitCode } from '../exit-codes.js';
 import { Terminal } from '../terminal.js';
 import {
   parseConcurrency,
+  parseFigures,
   parseFormats,
   parseMargins,
   parsePageSize,
@@ -44,6 +45,7 @@ export async function runRender(inputs: string[], options: RenderOptions): Promi
     failFast: options.failFast === true,
     deidentify: options.deidentify === true,
     provenance: options.provenance === true,
+    ...(options.figures !== undefined ? { figures: parseFigures(options.figures) } : {}),
     print: { pageSize: parsePageSize(options.pageSize), timeoutMs: parseTimeout(options.timeout), ...parseMargins(options.margin) },
     ...(options.browserPath !== undefined ? { browserPath: options.browserPath } : {}),
   };

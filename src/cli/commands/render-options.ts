@@ -24,6 +24,7 @@ export interface RenderOptions extends GlobalOptions {
   watch?: boolean;
   deidentify?: boolean;
   provenance?: boolean;
+  figures?: string;
 }
 
 /** `md,pdf` → ['md', 'pdf'], refusing unknown formats. */
@@ -93,4 +94,10 @@ export function parseConcurrency(text: string | undefined): number {
   if (!Number.isInteger(n) || n < 1 || n > 64)
     throw new CliError(`invalid --concurrency \`${text}\``, EXIT.usage, 'give a whole number from 1 to 64');
   return n;
+}
+
+/** `--figures png|svg`. */
+export function parseFigures(value: string): 'png' | 'svg' {
+  if (value === 'png' || value === 'svg') return value;
+  throw new CliError(`unknown --figures kind \`${value}\``, EXIT.usage, 'choose png (300 dpi) or svg');
 }
