@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { dirname } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
 
@@ -13,13 +12,13 @@ const LATIN_GREEK_CYRILLIC = /^[\u0000-\u052f\u2000-\u22ff]*$/;
 /** An SVG as a PNG of 300 dpi at the column's width, with the fonts the PDF uses (DejaVu first). */
 export function rasterize(svg: Uint8Array): { data: Uint8Array; width: number; height: number } {
   const text = Buffer.from(svg).toString('utf8');
-  // Loading every system font (the CJK ones are tens of megabytes) took 0.4 s a chart: DejaVu's
-  // folder alone serves Latin, Greek and Cyrillic text, the system's fonts the rest.
-  const dejavu = LATIN_GREEK_CYRILLIC.test(text) ? dejavuFolder() : undefined;
+  // Loading every system font (the CJK ones are tens of megabytes) took 0.4 s a chart: DejaVu Sans
+  // alone serves Latin, Greek and Cyrillic text, the system's fonts the rest.
+  const dejavu = LATIN_GREEK_CYRILLIC.test(text) ? dejavuFiles() : undefined;
   const resvg = new Resvg(Buffer.from(svg), {
     fitTo: { mode: 'width', value: Math.round((COLUMN_PX * DPI) / 96) },
     font: {
-      ...(dejavu ? { loadSystemFonts: false, fontDirs: [dejavu] } : { loadSystemFonts: true }),
+      ...(dejavu ? { loadSystemFonts: false, fontFiles: dejavu } : { loadSystemFonts: true }),
       defaultFontFamily: 'DejaVu Sans',
       sansSerifFamily: 'DejaVu Sans',
     },
@@ -28,14 +27,16 @@ export function rasterize(svg: Uint8Array): { data: Uint8Array; width: number; h
   return { data: rendered.asPng(), width: rendered.width, height: rendered.height };
 }
 
-let dejavu: string | null | undefined;
+let dejavu: string[] | null | undefined;
 
-/** The folder of the DejaVu fonts, as fontconfig knows it (null where it does not). */
-function dejavuFolder(): string | undefined {
+/** The files of DejaVu Sans and DejaVu Sans Bold (the charts' fonts), as fontconfig knows them; undefined where it does not. */
+function dejavuFiles(): string[] | undefined {
   if (dejavu === undefined) {
     try {
-      const file = execFileSync('fc-match', ['-f', '%{file}', 'DejaVu Sans'], { encoding: 'utf8', timeout: 5000 });
-      dejavu = /DejaVu/i.test(file) ? dirname(file) : null;
+      const files = ['DejaVu Sans', 'DejaVu Sans:bold'].map((font) =>
+        execFileSync('fc-match', ['-f', '%{file}', font], { encoding: 'utf8', timeout: 5000 }),
+      );
+      dejavu = files.every((file) => /DejaVu/i.test(file)) ? files : null;
     } catch {
       dejavu = null;
     }
