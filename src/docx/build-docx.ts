@@ -276,8 +276,8 @@ function imageSize(data: Uint8Array): { width: number; height: number } {
 
 /**
  * The same bytes for the same report: the package's dates become the report's date and every
- * part gets the same fixed time, where Word's writer stamps the moment of writing. The core
- * properties also get the report's language.
+ * part gets the same fixed time, where Word's writer stamps the moment of writing, and drawings
+ * are numbered within the file. The core properties also get the report's language.
  */
 function reproducible(packed: Uint8Array, date: string | undefined, language: string): Uint8Array {
   const day = /^\d{4}(-\d{2}(-\d{2})?)?$/.test(date ?? '') ? (date as string) : '2000-01-01';
@@ -292,6 +292,13 @@ function reproducible(packed: Uint8Array, date: string | undefined, language: st
         // The writer has no language property: dc:language goes in before the dates.
         .replace('<dcterms:created', `<dc:language>${escapeXml(language)}</dc:language><dcterms:created`),
     );
+  // The writer numbers drawings with a counter shared by every document of the process: a case's
+  // file would depend on what was rendered before it in a batch. Numbered again, from 1, per file.
+  const body = files['word/document.xml'];
+  if (body) {
+    let n = 0;
+    files['word/document.xml'] = strToU8(strFromU8(body).replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++n}"`));
+  }
   const mtime = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
   const zippable: Zippable = {};
   // Images are compressed already: stored as they are, which saves deflating them a second time.
