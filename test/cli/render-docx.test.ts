@@ -117,7 +117,8 @@ describe('render --format docx', () => {
   it('writes each chart as a PNG file of 300 dpi beside the report with --figures png, and as SVG with --figures svg', () => {
     const dir = tempDir();
     const example = join(ROOT, 'examples', 'sci-assessments.yaml');
-    expect(runCli(['render', example, '--format', 'docx', '--figures', 'png', '--out-dir', dir]).code).toBe(0);
+    // --figures alone means PNG.
+    expect(runCli(['render', example, '--format', 'docx', '--figures', '--out-dir', dir]).code).toBe(0);
     for (let n = 1; n <= 5; n++) {
       const png = readFileSync(join(dir, `sci-assessments-figure-${n}.png`));
       expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');

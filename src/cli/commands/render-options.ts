@@ -24,7 +24,8 @@ export interface RenderOptions extends GlobalOptions {
   watch?: boolean;
   deidentify?: boolean;
   provenance?: boolean;
-  figures?: string;
+  /** `--figures` alone is `true`: PNG. */
+  figures?: string | true;
 }
 
 /** `md,pdf` → ['md', 'pdf'], refusing unknown formats. */
@@ -96,8 +97,9 @@ export function parseConcurrency(text: string | undefined): number {
   return n;
 }
 
-/** `--figures png|svg`. */
-export function parseFigures(value: string): 'png' | 'svg' {
-  if (value === 'png' || value === 'svg') return value;
+/** `--figures [png|svg]`: PNG where no kind is given. */
+export function parseFigures(value: string | true): 'png' | 'svg' {
+  if (value === true || value === 'png') return 'png';
+  if (value === 'svg') return value;
   throw new CliError(`unknown --figures kind \`${value}\``, EXIT.usage, 'choose png (300 dpi) or svg');
 }
