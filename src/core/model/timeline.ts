@@ -88,7 +88,7 @@ export function briefTimeline(
     done.add(column);
     const names = [...new Set(column.assessments.map((id) => assessments.find((a) => a.id === id)?.instrument_short ?? id))];
     const text =
-      column.when && column.label === column.when.text
+      column.when && column.label.toLowerCase() === column.when.text.toLowerCase()
         ? tr.t('model.timeline.assessments', { instruments: names })
         : tr.t('model.timeline.assessments_labelled', { label: lowerFirst(column.label), instruments: names });
     return [entry.when ? { kind: 'assessments', when: entry.when, text } : { kind: 'assessments', text }];
