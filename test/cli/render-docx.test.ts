@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
@@ -89,6 +89,21 @@ describe('render --format docx', () => {
     expect(core).toMatch(/<dcterms:created[^>]*>2024-06-15T00:00:00Z</);
     const footer = Object.entries(parts).find(([name]) => /^word\/footer\d*\.xml$/.test(name))?.[1];
     expect(strFromU8(footer ?? new Uint8Array())).toMatch(/PAGE[\s\S]*NUMPAGES/);
+  });
+
+  it("is a zip of well-formed XML parts (read by a real XML parser, Python's)", () => {
+    const script = [
+      'import sys, zipfile, xml.dom.minidom',
+      'z = zipfile.ZipFile(sys.argv[1])',
+      'names = [n for n in z.namelist() if n.endswith((".xml", ".rels"))]',
+      'for n in names: xml.dom.minidom.parseString(z.read(n))',
+      'print(len(names))',
+    ].join('\n');
+    for (const name of ['steven-sci.docx', 'sci-assessments.docx']) {
+      const check = spawnSync('python3', ['-c', script, join(out, name)], { encoding: 'utf8' });
+      expect(check.status, `${name}: ${check.stderr}`).toBe(0);
+      expect(Number(check.stdout)).toBeGreaterThan(10);
+    }
   });
 
   it('is byte for byte the same when the same case is rendered again', () => {
