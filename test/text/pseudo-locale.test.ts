@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReportModel } from '../../src/core/model/build-model.js';
 import { validateCaseText } from '../../src/core/validate/validate-case.js';
+import { lowerFirst } from '../../src/core/text.js';
 import { translator } from '../../src/text/translator.js';
 import { pseudoCatalog } from '../helpers/pseudo-locale.js';
 import { ALL_CASES, BUILT_IN, EXAMPLES, EXAMPLES_DIR, FIXTURES_DIR, FORMATS, compiledTemplate } from '../render/render-case.js';
@@ -19,7 +20,8 @@ function dataStrings(value: unknown, found = new Set<string>()): Set<string> {
     // As written, and as reports print it mid-sentence, in a chart title, or from a key (`self_care`).
     const spaced = value.replace(/_/g, ' ');
     const cited = value.split(/[,(]/)[0]?.trim() ?? value; // a source as a chart names it: "Scivoletto et al. 2011"
-    for (const form of [value, spaced, spaced.toLowerCase(), spaced.charAt(0).toUpperCase() + spaced.slice(1), cited]) found.add(form);
+    const forms = [value, spaced, spaced.toLowerCase(), spaced.charAt(0).toUpperCase() + spaced.slice(1), lowerFirst(spaced), cited];
+    for (const form of forms) found.add(form);
   } else if (Array.isArray(value)) value.forEach((v) => dataStrings(v, found));
   else if (value instanceof Map) [...value.values()].forEach((v) => dataStrings(v, found));
   else if (value !== null && typeof value === 'object') {

@@ -1,17 +1,32 @@
 import { translator, type Translator } from '../../text/translator.js';
 import { formatAmount, rangeOf, thresholdFor } from '../instruments/lookup.js';
+import { positionOf } from '../model/outcomes.js';
 import type { Instrument } from '../instruments/registry.js';
 import type { AssessmentView, ChartView, Outcome, RoundView } from '../model/types.js';
 import { renderLineChart, type ChartBand, type ChartReference, type LineChartSpec } from './line-chart.js';
-import { toBase64 } from './svg.js';
+import { lowerFirst } from '../text.js';
+import { dataDomain, toBase64 } from './svg.js';
 
-// Whole measures only: a total score, and the ISNCSCI motor and sensory totals. Subscores and UEMS/LEMS
-// are parts of a charted whole; they stay in the outcomes table, so a report does not drown in charts.
+// Whole measures: a total score, and the ISNCSCI motor and sensory totals; the AIS grade (a step chart),
+// UEMS and LEMS each on their own where they changed (one that did not move adds a flat line, not
+// information; the results table gives it). Subscores stay in the results table, so a report does not
+// drown in charts.
 const ISNCSCI_CHARTED = new Set(['motor_total', 'lt_total', 'pp_total']);
+const ISNCSCI_CHARTED_WHEN_CHANGED = new Set(['ais', 'uems', 'lems']);
 
-/** Whether an outcome gets a chart of its own. */
-export function isCharted(o: Outcome): boolean {
-  return o.points.length >= 2 && (o.instrument === 'isncsci' ? ISNCSCI_CHARTED.has(o.measure) : o.measure === 'score');
+/**
+ * The outcomes that get a chart of their own, in outcome order. The motor total is left out where only
+ * one of UEMS and LEMS changed: its chart would be that part's, moved up the axis.
+ */
+export function chartedOutcomes(outcomes: readonly Outcome[]): Outcome[] {
+  const moved = outcomes.filter((o) => o.instrument === 'isncsci' && ISNCSCI_CHARTED_WHEN_CHANGED.has(o.measure) && o.change !== 0);
+  const movedParts = moved.filter((o) => o.measure !== 'ais');
+  return outcomes.filter((o) => {
+    if (o.points.length < 2) return false;
+    if (o.instrument !== 'isncsci') return o.measure === 'score';
+    if (o.measure === 'motor_total') return movedParts.length !== 1;
+    return ISNCSCI_CHARTED.has(o.measure) || moved.includes(o);
+  });
 }
 
 /** One SVG line chart per charted outcome, numbered in outcome order: `${id}-chart-${n}.svg`. */
@@ -23,7 +38,7 @@ export function buildCharts(
   instruments: Map<string, Instrument>,
   tr: Translator = translator(),
 ): ChartView[] {
-  return outcomes.filter(isCharted).map((o, i) => {
+  return chartedOutcomes(outcomes).map((o, i) => {
     const spec = chartSpec(o, instruments.get(o.instrument), assessments, rounds, tr);
     const svg = renderLineChart(spec);
     let dataUri: string | undefined;
@@ -52,23 +67,44 @@ export function chartSpec(
 ): LineChartSpec {
   const byDay = o.points.every((p) => p.day !== undefined);
   const labelOf = (assessment: string, n: number) => assessments.find((a) => a.id === assessment)?.label ?? `#${n}`;
-  const points = o.points.map((p, i) => ({ x: byDay ? (p.day as number) : i + 1, y: p.value }));
+  const ordinal = o.kind === 'ordinal' && o.levels !== undefined;
+  const points = o.points.map((p, i) => ({
+    x: byDay ? (p.day as number) : i + 1,
+    y: positionOf(o, p.value),
+    ...(ordinal ? { label: String(p.value) } : {}),
+  }));
   const bands: ChartBand[] = byDay
     ? rounds.flatMap((r) =>
         r.start?.day === undefined ? [] : [{ from: r.start.day, ...(r.end?.day !== undefined ? { to: r.end.day } : {}), label: r.label }],
       )
     : [];
-  const title = o.measure === 'score' || !instrument ? o.label : `${instrument.short}: ${o.label.toLowerCase()}`;
-  const yRange = instrument
-    ? rangeOf(instrument, o.measure)
-    : ([Math.min(...points.map((p) => p.y)), Math.max(...points.map((p) => p.y))] as [number, number]);
+  const title = o.measure === 'score' || !instrument ? o.label : `${instrument.short}: ${lowerFirst(o.label)}`;
   const baseline = tr.t('chart.baseline', { value: String(o.baseline) });
-  const references: ChartReference[] = [{ y: o.baseline, label: baseline, kind: 'baseline' }];
+  const references: ChartReference[] = [{ y: positionOf(o, o.baseline), label: baseline, kind: 'baseline' }];
   const threshold = improvingThreshold(o, instrument, tr);
   if (threshold) references.push(threshold.reference);
+  // A measure without a fixed scale (metres, seconds) is drawn to a range that covers its values and
+  // the threshold line: an invented maximum would flatten the line along the axis.
+  const fixed = instrument ? rangeOf(instrument, o.measure) : undefined;
+  const yRange =
+    fixed ?? dataDomain([...points.map((p) => p.y), ...references.map((r) => r.y)], o.measure === 'score' ? instrument?.min : undefined);
   const when = (i: number) =>
     byDay ? tr.t('model.when.day', { day: String(points[i]?.x) }) : labelOf(o.points[i]?.assessment ?? '', i + 1);
   const values = o.points.map((p, i) => tr.t('chart.value', { value: String(p.value), when: when(i) })).join(', ');
+  const subtitle = ordinal
+    ? tr.t('chart.subtitle_levels', { higher: o.higher_is_better ? 'yes' : 'no', levels: (o.levels ?? []).join(', ') })
+    : fixed
+      ? tr.t('chart.subtitle', {
+          higher: o.higher_is_better ? 'yes' : 'no',
+          low: String(fixed[0]),
+          high: String(fixed[1]),
+          threshold: threshold ? threshold.subtitle : tr.t('chart.no_mcid'),
+        })
+      : tr.t('chart.subtitle_open', {
+          higher: o.higher_is_better ? 'yes' : 'no',
+          unit: o.unit ?? instrument?.unit ?? '',
+          threshold: threshold ? threshold.subtitle : tr.t('chart.no_mcid'),
+        });
   const band = (b: ChartBand): string =>
     b.to !== undefined
       ? tr.t('chart.band_to', { round: b.label, from: String(b.from), to: String(b.to) })
@@ -77,31 +113,30 @@ export function chartSpec(
     bands.length > 0 ? tr.t('chart.rounds_shaded', { rounds: bands.map(band).join('; ') }) : byDay ? '' : tr.t('chart.rounds_not_drawn');
   const spec: LineChartSpec = {
     title,
-    subtitle: tr.t('chart.subtitle', {
-      higher: o.higher_is_better ? 'yes' : 'no',
-      low: String(yRange[0]),
-      high: String(yRange[1]),
-      threshold: threshold ? threshold.subtitle : tr.t('chart.no_mcid'),
-    }),
+    subtitle,
     xLabel: byDay ? tr.t('chart.x_days') : tr.t('chart.x_order'),
     yLabel:
       o.measure === 'score'
         ? instrument?.unit
           ? tr.t('chart.y_unit', { instrument: instrument.short, unit: instrument.unit })
           : (instrument?.short ?? o.instrument)
-        : tr.t('chart.y_measure', { instrument: instrument?.short ?? o.instrument, measure: o.label.toLowerCase() }),
+        : tr.t('chart.y_measure', { instrument: instrument?.short ?? o.instrument, measure: lowerFirst(o.label) }),
     yRange,
     points,
     bands,
     references,
     description: [
-      tr.t('chart.description', { title, values }),
+      ordinal ? tr.t('chart.description_steps', { title, values }) : tr.t('chart.description', { title, values }),
       roundText,
       tr.t('chart.dashed', { baseline }),
       threshold ? tr.t('chart.dotted', { threshold: threshold.subtitle }) : '',
     ].join(''),
   };
   if (!byDay) spec.xTicks = o.points.map((p, i) => ({ x: i + 1, label: labelOf(p.assessment, i + 1) }));
+  if (ordinal) {
+    spec.steps = true;
+    spec.yTicks = (o.levels ?? []).map((label, y) => ({ y, label }));
+  }
   return spec;
 }
 
@@ -113,8 +148,9 @@ function improvingThreshold(
 ): { reference: ChartReference; subtitle: string } | undefined {
   const mcid = instrument?.mcid;
   if (!mcid || o.mcid === undefined) return undefined;
-  const size = thresholdFor(mcid, o.baseline, true);
-  const y = Math.round((o.baseline + (o.higher_is_better ? size : -size)) * 1000) / 1000;
+  const start = positionOf(o, o.baseline);
+  const size = thresholdFor(mcid, start, true);
+  const y = Math.round((start + (o.higher_is_better ? size : -size)) * 1000) / 1000;
   const kind = mcid.kind === 'mdc' ? 'mdc' : 'mcid';
   const source = mcid.source.split(/[,(]/)[0]?.trim() ?? mcid.source;
   return {

@@ -4,6 +4,8 @@ import { escapeXml as esc, fmt, niceTicks, textWidth, truncate, truncateToWidth 
 export interface ChartPoint {
   x: number;
   y: number;
+  /** What the point's label says, where not its y value (an AIS grade: "C"). */
+  label?: string;
 }
 
 /** A period drawn as a shaded band (or a line, without `to`), such as a treatment round. */
@@ -26,8 +28,15 @@ export interface LineChartSpec {
   subtitle?: string;
   xLabel: string;
   yLabel: string;
-  /** The y axis always spans the instrument's whole range, so small changes look small. */
+  /**
+   * The y axis spans the instrument's whole range, so small changes look small; for a measure without
+   * a fixed scale, a range that covers the data (see `dataDomain`).
+   */
   yRange: [number, number];
+  /** Labels of an ordinal y axis (the levels of a scale, at their positions); numeric ticks are chosen where absent. */
+  yTicks?: { y: number; label: string }[];
+  /** Draw the line as steps (an ordinal scale: a grade holds until the next assessment). */
+  steps?: boolean;
   points: ChartPoint[];
   /** Labels for an ordinal x axis; numeric ticks are chosen where absent. */
   xTicks?: { x: number; label: string }[];
@@ -93,10 +102,11 @@ export function renderLineChart(spec: LineChartSpec): string {
   );
   if (spec.subtitle)
     out.push(`<text x="${plot.left}" y="40" font-size="11" fill="${COLOURS.muted}">${esc(truncate(spec.subtitle, 100))}</text>`);
-  for (const tick of yTicks(yMin, yMax)) {
-    const y = fmt(sy(tick));
+  const yLabels = spec.yTicks ?? yTicks(yMin, yMax).map((y) => ({ y, label: String(y) }));
+  for (const tick of yLabels) {
+    const y = fmt(sy(tick.y));
     out.push(`<line x1="${plot.left}" y1="${y}" x2="${plot.right}" y2="${y}" stroke="${COLOURS.grid}"/>`);
-    out.push(`<text x="${plot.left - 6}" y="${y}" dy="4" text-anchor="end" fill="${COLOURS.axis}">${esc(String(tick))}</text>`);
+    out.push(`<text x="${plot.left - 6}" y="${y}" dy="4" text-anchor="end" fill="${COLOURS.axis}">${esc(truncate(tick.label, 8))}</text>`);
   }
   out.push(...drawBands(bands, plot));
   out.push(...drawReferences(spec.references ?? [], sy, yMin, yMax, plot));
@@ -114,9 +124,14 @@ export function renderLineChart(spec: LineChartSpec): string {
   out.push(
     `<text transform="translate(18 ${fmt((plot.top + plot.bottom) / 2)}) rotate(-90)" text-anchor="middle" fill="${COLOURS.axis}">${esc(truncate(spec.yLabel, 40))}</text>`,
   );
-  const coords = spec.points.map((p) => `${fmt(sx(p.x))},${fmt(sy(p.y))}`);
+  const coords = spec.points.flatMap((p, i) => {
+    const here = `${fmt(sx(p.x))},${fmt(sy(p.y))}`;
+    const before = spec.points[i - 1];
+    // A step: the previous value holds until this assessment, then changes.
+    return spec.steps && before ? [`${fmt(sx(p.x))},${fmt(sy(before.y))}`, here] : [here];
+  });
   out.push(`<polyline points="${coords.join(' ')}" fill="none" stroke="${COLOURS.line}" stroke-width="2"/>`);
-  const markers = spec.points.map((p) => ({ x: sx(p.x), y: sy(p.y), text: String(p.y) }));
+  const markers = spec.points.map((p) => ({ x: sx(p.x), y: sy(p.y), text: p.label ?? String(p.y) }));
   const places = valueLabelPlaces(markers, plot);
   for (const [i, m] of markers.entries()) {
     const { dx, dy, anchor } = places[i] ?? VALUE_PLACES[0];

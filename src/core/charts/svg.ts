@@ -36,6 +36,25 @@ export function niceTicks(min: number, max: number, target = 5): number[] {
   return ticks;
 }
 
+/**
+ * The y range of a chart of a measure without a fixed scale: from its lowest possible value (0 where
+ * none is given, or the lowest value shown if below it) to the nice tick at or above the highest value,
+ * so the axis ends near the data and a change is seen against the whole quantity, not zoomed in.
+ */
+export function dataDomain(values: readonly number[], lowest?: number): [number, number] {
+  const finite = values.filter(Number.isFinite);
+  if (finite.length === 0) return [lowest ?? 0, (lowest ?? 0) + 1];
+  const high = Math.max(...finite);
+  const low = Math.min(lowest ?? 0, ...finite);
+  if (!(high > low)) return [low, low + 1];
+  const ticks = niceTicks(low, high);
+  const step = ticks.length > 1 ? (ticks[1] as number) - (ticks[0] as number) : high - low;
+  const bottom = Math.floor(low / step + 1e-9) * step;
+  const top = Math.ceil(high / step - 1e-9) * step;
+  const round = (v: number) => Math.round(v * 1e6) / 1e6;
+  return [round(bottom), round(top)];
+}
+
 /** Shortens a label to about `max` characters, with an ellipsis, so it fits where it is drawn. */
 export function truncate(text: string, max: number): string {
   const chars = [...text];

@@ -20,18 +20,27 @@ export interface InstrumentSummary {
 /** Words for one instrument's range, direction, parts and threshold. */
 export function summarizeInstrument(i: Instrument): InstrumentSummary {
   const parts = i.measures
-    ? Object.entries(i.measures).map(([key, m]) => `${key} ${m.range[0]}-${m.range[1]}`)
+    ? Object.entries(i.measures).map(([key, m]) =>
+        m.range ? `${key} ${m.range[0]}-${m.range[1]}` : `${key} ${(m.levels ?? []).join(' ')}`,
+      )
     : Object.entries(i.subscores ?? {}).map(([key, [min, max]]) => `${key} ${min}-${max}`);
   return {
     id: i.id,
     short: i.short,
     name: i.name,
-    range: `${i.range[0]}-${i.range[1]} in steps of ${i.step}${i.unit ? ` ${i.unit}` : ''}`,
+    range: describeScale(i),
     direction: i.higher_is_better ? 'higher is better' : 'higher is worse',
     parts: parts.join(', '),
     threshold: describeThreshold(i),
     built_in: i.built_in,
   };
+}
+
+/** "0-100 in steps of 1", "levels 0, 1, 1+, 2, 3, 4", "in m/s, from 0". */
+function describeScale(i: Instrument): string {
+  if (i.levels) return `levels ${i.levels.join(', ')}`;
+  if (i.range) return `${i.range[0]}-${i.range[1]} in steps of ${i.step}${i.unit ? ` ${i.unit}` : ''}`;
+  return `in ${i.unit ?? 'units'}${i.min !== undefined ? `, from ${i.min}` : ''}, no fixed maximum`;
 }
 
 /** "MCID 4 points (substantial: 10 points); Scivoletto G et al. 2013 …", or the reason none is given. */

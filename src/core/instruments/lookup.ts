@@ -15,11 +15,13 @@ function fromDefinition(d: InstrumentDefinition): Instrument {
     id: d.id,
     name: d.name,
     short: d.short ?? d.name,
-    range: d.range,
     step: d.step ?? 1,
     higher_is_better: d.higher_is_better,
     built_in: false,
   };
+  if (d.range) instrument.range = d.range;
+  if (d.min !== undefined) instrument.min = d.min;
+  if (d.levels) instrument.levels = d.levels;
   if (d.subscores) instrument.subscores = d.subscores;
   if (d.unit) instrument.unit = d.unit;
   if (d.mcid !== undefined) {
@@ -52,17 +54,40 @@ export function isMeaningful(instrument: Instrument | undefined, baseline: numbe
   return Math.round(Math.abs(change) * 1000) >= Math.round(thresholdFor(instrument.mcid, baseline, improving) * 1000);
 }
 
-/** "4 points", "1 level", "0.5 points", "6 kg": an amount of change on an instrument's scale. */
-export function formatAmount(n: number, instrument: Instrument | undefined, tr: Translator = translator()): string {
-  if (instrument?.unit) return tr.t('model.amount.unit', { n: String(n), unit: instrument.unit });
-  if (!instrument?.count_noun) return tr.t('model.amount.points', { n });
-  const [one, many] = instrument.count_noun;
+/** "4 points", "1 level", "0.5 points", "6 kg", "2 grades": an amount of change on an instrument's scale (or one measure's). */
+export function formatAmount(n: number, instrument: Instrument | undefined, tr: Translator = translator(), measure = 'score'): string {
+  const noun = measure === 'score' ? instrument?.count_noun : ownValue(instrument?.measures, measure)?.count_noun;
+  if (measure === 'score' && instrument?.unit) return tr.t('model.amount.unit', { n: String(n), unit: instrument.unit });
+  if (measure === 'score' && instrument?.levels && !noun) return tr.t('model.amount.levels', { n });
+  if (!noun) return tr.t('model.amount.points', { n });
+  const [one, many] = noun;
   return tr.t('model.amount.unit', { n: String(n), unit: n === 1 ? one : many });
 }
 
-/** The range of one measure of an instrument: its total, a subscore, or an ISNCSCI total. */
-export function rangeOf(instrument: Instrument, measure: string): [number, number] {
-  return ownValue(instrument.measures, measure)?.range ?? ownValue(instrument.subscores, measure) ?? instrument.range;
+/**
+ * The range of one measure of an instrument: its total, a subscore, or an ISNCSCI total; the level
+ * positions of an ordinal scale; undefined for a measure without a fixed scale.
+ */
+export function rangeOf(instrument: Instrument, measure: string): [number, number] | undefined {
+  const own = ownValue(instrument.measures, measure)?.range ?? ownValue(instrument.subscores, measure);
+  if (own) return own;
+  const levels = levelsOf(instrument, measure);
+  if (levels) return [0, levels.length - 1];
+  return measure === 'score' ? instrument.range : undefined;
+}
+
+/** The levels of an ordinal measure (an ordinal instrument's score, the AIS grade); undefined for a numeric one. */
+export function levelsOf(instrument: Instrument | undefined, measure: string): string[] | undefined {
+  if (!instrument) return undefined;
+  if (measure === 'score') return instrument.levels;
+  return ownValue(instrument.measures, measure)?.levels;
+}
+
+/** The position of a score on an ordinal scale (0 for its first level); undefined where it is not one of its levels. */
+export function levelIndex(levels: readonly string[], value: unknown): number | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  const i = levels.indexOf(String(value));
+  return i >= 0 ? i : undefined;
 }
 
 /** The name a measure goes by in reports: "SCIM III: self-care", "Motor total". */

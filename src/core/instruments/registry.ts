@@ -4,6 +4,13 @@ export type { Instrument, InstrumentMeasure, Mcid } from './types.js';
 
 // Sources: each threshold names the study it comes from. Where the literature gives no single value
 // (or only a population-specific one), `no_mcid_reason` says so: a report must not invent a threshold.
+/** The neurological levels of the ISNCSCI, rostral to caudal. */
+const NLI_LEVELS = [
+  ...['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8'],
+  ...Array.from({ length: 12 }, (_, i) => `T${i + 1}`),
+  ...['L1', 'L2', 'L3', 'L4', 'L5', 'S1', 'S2', 'S3', 'S4_5'],
+];
+
 /** The built-in instruments of the case file format, version 1. */
 export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
   {
@@ -19,6 +26,9 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
       motor_total: { label: 'Motor total', range: [0, 100] },
       lt_total: { label: 'Light touch total', range: [0, 112] },
       pp_total: { label: 'Pin prick total', range: [0, 112] },
+      ais: { label: 'AIS grade', levels: ['A', 'B', 'C', 'D', 'E'], count_noun: ['grade', 'grades'] },
+      // From the highest (most rostral) level down: a level lower in the cord leaves more function.
+      nli: { label: 'Neurological level of injury (NLI)', levels: NLI_LEVELS, count_noun: ['segment', 'segments'] },
     },
     no_mcid_reason:
       'no minimal clinically important difference is established for the ISNCSCI motor or sensory totals; only distribution-based estimates exist (Scivoletto G et al. 2013, Eur J Phys Rehabil Med 49(3):373-84)',

@@ -22,7 +22,12 @@ export interface Mcid {
 /** A quantity an instrument yields besides its total (the ISNCSCI totals), with its own range. */
 export interface InstrumentMeasure {
   label: string;
-  range: [number, number];
+  /** The measure's scale; absent for an ordinal measure, which gives `levels`. */
+  range?: [number, number];
+  /** The values of an ordinal measure in order, worst first (AIS grades A to E). */
+  levels?: string[];
+  /** What one step counts, singular and plural: ["grade", "grades"]. */
+  count_noun?: [string, string];
 }
 
 /** One instrument: its range, direction and published thresholds. */
@@ -31,7 +36,15 @@ export interface Instrument {
   name: string;
   /** The name tables and timelines use: "SCIM III". */
   short: string;
-  range: [number, number];
+  /** The whole scale; absent for a measure without a fixed scale (a time, a distance, a speed), which gives `unit`. */
+  range?: [number, number];
+  /** The lowest possible value where there is no `range` (0 for a time or a distance). */
+  min?: number;
+  /**
+   * The values of an ordinal scale in order, lowest first ("0", "1", "1+", "2", "3", "4" for the Modified
+   * Ashworth Scale): a score is one of them, and a change is counted in levels.
+   */
+  levels?: string[];
   step: number;
   higher_is_better: boolean;
   subscores?: Record<string, [number, number]>;

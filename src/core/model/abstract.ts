@@ -38,7 +38,8 @@ export function buildAbstract(c: CaseFile, m: Parts, instruments: Map<string, In
   const findings: string[] = [];
   const grade = aisChange(m.isncsci_exams);
   if (grade) findings.push(tr.t('model.abstract.ais_change', grade));
-  const totals = m.outcomes.filter((o) => o.measure === 'score' || o.instrument === 'isncsci');
+  // The AIS grade has its sentence above; the NLI is read beside it in the results.
+  const totals = m.outcomes.filter((o) => o.measure === 'score' || (o.instrument === 'isncsci' && o.kind === 'number'));
   const ranked = [...totals].sort((a, b) => rank(b, instruments) - rank(a, instruments));
   findings.push(...ranked.map((o) => tr.t('model.abstract.outcome', { label: o.label, change: o.text.split(';')[0] ?? '' })));
   const closing = [
@@ -78,8 +79,11 @@ function aisChange(exams: readonly IsncsciExamSummary[]): { from: string; to: st
 /** How large a change is: the share of its measure's whole range it covers. */
 function rank(o: Outcome, instruments: Map<string, Instrument>): number {
   const instrument = instruments.get(o.instrument);
-  const [low, high] = instrument ? rangeOf(instrument, o.measure) : [0, 0];
-  return high > low ? Math.abs(o.change) / (high - low) : 0;
+  const range = instrument ? rangeOf(instrument, o.measure) : undefined;
+  if (range) return range[1] > range[0] ? Math.abs(o.change) / (range[1] - range[0]) : 0;
+  // A measure without a fixed scale: the change as a share of the larger of its two values.
+  const size = Math.max(Math.abs(Number(o.baseline)), Math.abs(Number(o.latest)));
+  return size > 0 ? Math.abs(o.change) / size : 0;
 }
 
 function words(text: string): number {

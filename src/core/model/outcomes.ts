@@ -1,19 +1,24 @@
 import { translator, type Translator } from '../../text/translator.js';
 import { describeDuration } from '../dates.js';
-import { formatAmount, isMeaningful, measureLabel, thresholdFor } from '../instruments/lookup.js';
+import { formatAmount, isMeaningful, levelIndex, levelsOf, measureLabel, thresholdFor } from '../instruments/lookup.js';
 import type { Instrument } from '../instruments/registry.js';
 import { isncsciValues } from './assessments.js';
 import type { AssessmentView, Outcome, OutcomePoint } from './types.js';
 
-const ISNCSCI_MEASURES = ['uems', 'lems', 'motor_total', 'lt_total', 'pp_total'] as const;
+const ISNCSCI_MEASURES = ['ais', 'nli', 'uems', 'lems', 'motor_total', 'lt_total', 'pp_total'] as const;
 
 type Series = { instrument: string; measure: string; points: OutcomePoint[] };
 
 /** Every quantity measured more than once, with its change from baseline judged against the published MCID. */
 export function buildOutcomes(assessments: AssessmentView[], instruments: Map<string, Instrument>, tr: Translator): Outcome[] {
   const series = new Map<string, Series>();
-  const add = (a: AssessmentView, measure: string, value: unknown): void => {
-    if (typeof value !== 'number' || !Number.isFinite(value)) return;
+  const add = (a: AssessmentView, measure: string, given: unknown): void => {
+    const levels = levelsOf(instruments.get(a.instrument), measure);
+    // An ordinal value is kept as its level ("1+"); one that is not a level (an NLI the exam could not
+    // determine) is left out, never compared.
+    const level = levels ? levelIndex(levels, given) : undefined;
+    const value = levels ? (level === undefined ? undefined : levels[level]) : given;
+    if (typeof value !== 'string' && (typeof value !== 'number' || !Number.isFinite(value))) return;
     const key = `${a.instrument}\u0000${measure}`;
     const entry = series.get(key) ?? { instrument: a.instrument, measure, points: [] };
     const point: OutcomePoint = { assessment: a.id, value };
@@ -35,34 +40,48 @@ export function buildOutcomes(assessments: AssessmentView[], instruments: Map<st
   return [...series.values()].filter((s) => s.points.length > 1).map((s) => judge(s, instruments.get(s.instrument), tr));
 }
 
+/** The position of a value on its measure's scale: the number itself, or the index of an ordinal level. */
+export function positionOf(o: Pick<Outcome, 'levels'>, value: number | string): number {
+  return typeof value === 'number' ? value : (o.levels?.indexOf(value) ?? 0);
+}
+
 function judge(s: Series, instrument: Instrument | undefined, tr: Translator): Outcome {
   const first = s.points[0] as OutcomePoint;
   const last = s.points[s.points.length - 1] as OutcomePoint;
-  const change = Math.round((last.value - first.value) * 1000) / 1000;
+  const levels = levelsOf(instrument, s.measure);
+  const at = (v: number | string) => positionOf({ levels }, v);
+  const change = Math.round((at(last.value) - at(first.value)) * 1000) / 1000;
   const higherIsBetter = instrument?.higher_is_better ?? true;
-  // Published thresholds are for totals; a subscore's change is not judged against the total's MCID.
-  const isTotal = s.measure === 'score' || s.instrument === 'isncsci';
+  // Published thresholds are for totals; a subscore's change is not judged against the total's MCID, nor
+  // an ISNCSCI grade or level against that of the motor and sensory totals.
+  const isIsncsciLevel = s.instrument === 'isncsci' && levels !== undefined;
+  const isTotal = (s.measure === 'score' || s.instrument === 'isncsci') && !isIsncsciLevel;
   const mcid = isTotal ? instrument?.mcid : undefined;
+  const label = measureLabel(instrument, s.instrument, s.measure, tr);
+  const unit = s.measure === 'score' && !levels ? instrument?.unit : undefined;
   const outcome: Outcome = {
     instrument: s.instrument,
     measure: s.measure,
-    label: measureLabel(instrument, s.instrument, s.measure, tr),
+    label: unit ? tr.t('model.measure.with_unit', { label, unit }) : label,
+    kind: levels ? 'ordinal' : 'number',
     higher_is_better: higherIsBetter,
     points: s.points,
     baseline: first.value,
     latest: last.value,
     change,
-    meaningful: isTotal ? isMeaningful(instrument, first.value, change) : null,
+    meaningful: isTotal ? isMeaningful(instrument, at(first.value), change) : null,
     references: [],
     citation: '',
     text: '',
   };
+  if (levels) outcome.levels = levels;
+  if (unit) outcome.unit = unit;
   if (mcid) {
-    outcome.mcid = thresholdFor(mcid, first.value, higherIsBetter ? change >= 0 : change <= 0);
+    outcome.mcid = thresholdFor(mcid, at(first.value), higherIsBetter ? change >= 0 : change <= 0);
     outcome.mcid_source = mcid.source;
     outcome.mcid_kind = mcid.kind;
   }
-  outcome.text = describeOutcome(outcome, instrument, isTotal, tr);
+  outcome.text = describeOutcome(outcome, instrument, isTotal, tr, !isIsncsciLevel);
   return outcome;
 }
 
@@ -70,9 +89,15 @@ function judge(s: Series, instrument: Instrument | undefined, tr: Translator): O
  * Direction-aware words for a change: "improved by 9 points (rose from 32 to 41); reaching the published
  * MCID of 4 points (source); 3 assessments over 12 months (9 months to 21 months after onset)".
  */
-export function describeOutcome(o: Outcome, instrument: Instrument | undefined, isTotal: boolean, tr: Translator = translator()): string {
+export function describeOutcome(
+  o: Outcome,
+  instrument: Instrument | undefined,
+  isTotal: boolean,
+  tr: Translator = translator(),
+  judged = true,
+): string {
   const parts = [describeChange(o, instrument, tr)];
-  if (o.change !== 0) parts.push(judgeAgainstThreshold(o, instrument, isTotal, tr));
+  if (o.change !== 0 && judged) parts.push(judgeAgainstThreshold(o, instrument, isTotal, tr));
   const course = describeCourse(o, tr);
   if (course) parts.push(course);
   return parts.join('; ');
@@ -81,6 +106,18 @@ export function describeOutcome(o: Outcome, instrument: Instrument | undefined, 
 function describeChange(o: Outcome, instrument: Instrument | undefined, tr: Translator): string {
   if (o.change === 0) return tr.t('model.outcome.no_change', { value: String(o.baseline) });
   const better = o.higher_is_better ? o.change > 0 : o.change < 0;
+  if (o.instrument === 'isncsci' && o.measure === 'nli') {
+    const to = { n: Math.abs(o.change), down: o.change > 0 ? 'yes' : 'no', from: String(o.baseline), to: String(o.latest) };
+    return tr.t('model.outcome.nli_change', to);
+  }
+  if (o.kind === 'ordinal') {
+    return tr.t('model.outcome.change_levels', {
+      better: better ? 'yes' : 'no',
+      amount: formatAmount(Math.abs(o.change), instrument, tr, o.measure),
+      from: String(o.baseline),
+      to: String(o.latest),
+    });
+  }
   return tr.t('model.outcome.change', {
     better: better ? 'yes' : 'no',
     amount: formatAmount(Math.abs(o.change), instrument, tr),
@@ -102,7 +139,7 @@ function judgeAgainstThreshold(o: Outcome, instrument: Instrument | undefined, i
     kind: mcid.kind,
     worsening: !improving && mcid.worsening !== undefined ? 'yes' : 'no',
     amount: formatAmount(o.mcid, instrument, tr),
-    baseline: mcid.rule === 'edss' ? (o.baseline <= 5.5 ? 'low' : 'high') : 'any',
+    baseline: mcid.rule === 'edss' ? (positionOf(o, o.baseline) <= 5.5 ? 'low' : 'high') : 'any',
   });
   const source = mcid.note
     ? tr.t('model.outcome.source_with_note', { source: o.mcid_source ?? '', note: mcid.note })
@@ -137,10 +174,12 @@ function describeCourse(o: Outcome, tr: Translator): string {
   if (a !== undefined && b !== undefined && a >= 0)
     span = tr.t('model.outcome.after_onset', { span, from: describeDuration(a, tr), to: describeDuration(b, tr) });
   parts.push(span);
-  const values = o.points.map((p) => p.value);
+  const values = o.points.map((p) => positionOf(o, p.value));
   const low = Math.min(...values);
   const high = Math.max(...values);
-  if (low < Math.min(o.baseline, o.latest) || high > Math.max(o.baseline, o.latest))
-    parts.push(tr.t('model.outcome.ranged', { low: String(low), high: String(high) }));
+  const [baseline, latest] = [positionOf(o, o.baseline), positionOf(o, o.latest)];
+  const shown = (v: number) => (o.levels ? (o.levels[v] ?? String(v)) : String(v));
+  if (low < Math.min(baseline, latest) || high > Math.max(baseline, latest))
+    parts.push(tr.t('model.outcome.ranged', { low: shown(low), high: shown(high) }));
   return parts.join('; ');
 }

@@ -104,7 +104,8 @@ export interface OutcomePoint {
   assessment: string;
   date?: string;
   day?: number;
-  value: number;
+  /** A number, or a level of an ordinal measure (an AIS grade: "C"). */
+  value: number | string;
   /** Days since onset of the condition, where both are known. */
   since_onset_days?: number;
 }
@@ -114,10 +115,17 @@ export interface Outcome {
   instrument: string;
   measure: string;
   label: string;
+  /** `number`: a score or quantity; `ordinal`: a level of an ordered scale (AIS grade, NLI, Modified Ashworth), given in `levels`. */
+  kind: 'number' | 'ordinal';
+  /** The levels of an ordinal measure, lowest first; `change` counts steps between them. */
+  levels?: string[];
+  /** The unit of a measure without a fixed scale ("m/s"). */
+  unit?: string;
   higher_is_better: boolean;
   points: OutcomePoint[];
-  baseline: number;
-  latest: number;
+  baseline: number | string;
+  latest: number | string;
+  /** Latest minus baseline: points (or units), or levels of an ordinal measure. */
   change: number;
   mcid?: number;
   mcid_source?: string;

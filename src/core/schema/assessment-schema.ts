@@ -41,7 +41,10 @@ export const assessmentSchema = z.strictObject({
   label: textSchema.optional(),
   examiner: textSchema.optional().meta({ description: 'clinician, patient, caregiver, or a role' }),
   blinded: z.boolean().optional(),
-  score: z.number().optional(),
+  score: z
+    .union([z.number(), z.string()])
+    .optional()
+    .meta({ description: 'a number, or one of the levels of an ordinal instrument ("1+" on the Modified Ashworth Scale)' }),
   subscores: z.record(z.string(), z.number()).optional(),
   exam: isncsciExamSchema.optional(),
   totals: isncsciTotalsSchema.optional(),
@@ -54,7 +57,16 @@ export const instrumentSchema = z.strictObject({
   name: textSchema,
   /** The name tables and the timeline use ("FIM motor"); the full name where not given. */
   short: textSchema.optional(),
-  range: z.tuple([z.number(), z.number()]),
+  range: z
+    .tuple([z.number(), z.number()])
+    .optional()
+    .meta({ description: 'lowest and highest score; leave out for a measure without a fixed scale and give `unit`' }),
+  min: z.number().optional().meta({ description: 'the lowest possible value where there is no `range` (0 for a time or a distance)' }),
+  levels: z
+    .array(z.union([z.string().min(1), z.number()]).transform(String))
+    .min(2)
+    .optional()
+    .meta({ description: 'the values of an ordinal scale in order, lowest first: [0, 1, 1+, 2, 3, 4]' }),
   higher_is_better: z.boolean(),
   step: z.number().positive().optional(),
   mcid: z.number().positive().optional(),

@@ -3,6 +3,8 @@ import { didYouMean } from '../hints.js';
 import { ownValue } from '../own-key.js';
 import { checkExamGrid } from '../isncsci/grid.js';
 import { checkIsncsciTotals } from '../instruments/isncsci-totals-check.js';
+import { levelIndex } from '../instruments/lookup.js';
+import type { Instrument } from '../instruments/registry.js';
 import type { Assessment, CaseFile } from '../schema/case-schema.js';
 import { withHintLater } from './pending-hints.js';
 import type { CaseInstruments } from './instrument-checks.js';
@@ -64,8 +66,7 @@ function checkOne(a: Assessment, path: CasePath, { table, broken }: CaseInstrume
     }
     out.push(...checkIsncsciTotals(a, path));
   }
-  if (a.score !== undefined && !isIsncsci)
-    out.push(...checkValue(a.score, instrument.range, instrument.step, instrument.name, [...path, 'score']));
+  if (a.score !== undefined && !isIsncsci) out.push(...checkScore(a.score, instrument, [...path, 'score']));
   for (const [name, value] of Object.entries(a.subscores ?? {})) {
     const range = ownValue(instrument.subscores, name);
     if (!range) {
@@ -87,6 +88,26 @@ function checkOne(a: Assessment, path: CasePath, { table, broken }: CaseInstrume
     }
   }
   return out;
+}
+
+/** A score: one of an ordinal scale's levels, a number on the scale, or a number at or above a measure's lowest value. */
+function checkScore(score: number | string, instrument: Instrument, path: CasePath): CaseIssue[] {
+  const levels = instrument.levels;
+  if (levels) {
+    if (levelIndex(levels, score) !== undefined) return [];
+    return [
+      issue('not-a-level', `${shortText(String(score))} is not a level of ${instrument.name}`, path, `its levels: ${levels.join(', ')}`),
+    ];
+  }
+  if (typeof score === 'string') {
+    return [issue('not-a-number', `expected a number, found text "${shortText(score)}"`, path, `${instrument.name} is scored in numbers`)];
+  }
+  if (instrument.range) return checkValue(score, instrument.range, instrument.step, instrument.name, path);
+  const min = instrument.min;
+  if (min !== undefined && score < min) {
+    return [issue('out-of-range', `${score} is below the lowest possible value of ${instrument.name} (${min})`, path)];
+  }
+  return [];
 }
 
 function checkValue(value: number, [min, max]: [number, number], step: number, what: string, path: CasePath): CaseIssue[] {

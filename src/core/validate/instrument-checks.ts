@@ -46,7 +46,31 @@ export function collectCaseInstruments(data: unknown): CaseInstruments {
 /** What the schema cannot see in one definition: ranges that run backwards or cannot be stepped through. */
 export function checkInstrumentDefinition(d: InstrumentDefinition, path: CasePath): CaseIssue[] {
   const step = d.step ?? 1;
-  const out = checkScale(d.range, step, [...path, 'range'], 'step' in d ? [...path, 'step'] : [...path, 'range']);
+  const out: CaseIssue[] = [];
+  if (d.range) out.push(...checkScale(d.range, step, [...path, 'range'], 'step' in d ? [...path, 'step'] : [...path, 'range']));
+  else if (!d.levels && d.unit === undefined) {
+    out.push(
+      issue(
+        'no-scale',
+        `instrument \`${d.id}\` needs a \`range\`, a \`unit\` (a measure without a fixed scale) or \`levels\` (an ordinal scale)`,
+        [...path, 'id'],
+        'a score scale: range: [0, 100]; a speed: unit: m/s; an ordinal scale: levels: [0, 1, 1+, 2, 3, 4]',
+      ),
+    );
+  }
+  if (d.levels && d.range)
+    out.push(issue('levels-and-range', 'give `levels` or `range`, not both: levels are the scale', [...path, 'range']));
+  if (d.min !== undefined && (d.range || d.levels))
+    out.push(
+      issue('min-with-scale', '`min` is for a measure without `range` or `levels`; the scale already has a lowest value', [...path, 'min']),
+    );
+  if (d.levels) {
+    const seen = new Set<string>();
+    d.levels.forEach((level, i) => {
+      if (seen.has(level)) out.push(issue('duplicate-level', `level \`${level}\` is listed twice`, [...path, 'levels', i]));
+      seen.add(level);
+    });
+  }
   for (const [name, range] of Object.entries(d.subscores ?? {})) {
     out.push(...checkScale(range, step, [...path, 'subscores', name], [...path, 'subscores', name]));
   }

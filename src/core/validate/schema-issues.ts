@@ -95,7 +95,14 @@ function translateUnion(issue: z.core.$ZodIssueInvalidUnion, path: CasePath, inp
     ...new Set(issue.errors.flat().map((i) => (i.code === 'invalid_type' ? describeExpected(i.expected) : 'a valid value'))),
   ];
   // Free text accepts numbers too, but "text" is what the author means.
-  const words = expected.includes('text') ? ['text', ...expected.filter((e) => e !== 'text' && e !== 'a number')] : expected;
+  // A number that is not finite where a number comes first (a score, which may also be an ordinal level):
+  // it is the number that is wrong.
+  const words =
+    typeof input === 'number' && expected[0] === 'a number'
+      ? ['a number']
+      : expected.includes('text')
+        ? ['text', ...expected.filter((e) => e !== 'text' && e !== 'a number')]
+        : expected;
   return [
     make(
       'wrong-type',

@@ -6,15 +6,17 @@ const decode = (data_uri: string) => Buffer.from(data_uri.replace(/^data:image\/
 describe('charts in the report model', () => {
   const model = modelOf(exampleText('sci-assessments'));
 
-  it('draw every whole measure assessed more than once: total scores and the ISNCSCI motor and sensory totals', () => {
+  it('draw every whole measure assessed more than once: total scores, UEMS and LEMS where they moved (the AIS grade did not), and the ISNCSCI motor and sensory totals', () => {
     expect(model.charts.map((c) => c.key)).toEqual([
+      'isncsci/uems',
+      'isncsci/lems',
       'isncsci/motor_total',
       'isncsci/lt_total',
       'isncsci/pp_total',
       'scim-iii/score',
       'wisci-ii/score',
     ]);
-    expect(model.charts.map((c) => c.file)).toEqual([1, 2, 3, 4, 5].map((n) => `sci-assessments-chart-${n}.svg`));
+    expect(model.charts.map((c) => c.file)).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => `sci-assessments-chart-${n}.svg`));
   });
 
   it('embed the same SVG as a base64 data: URI', () => {

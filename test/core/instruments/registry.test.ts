@@ -46,13 +46,22 @@ describe('the built-in registry', () => {
     (_id, i) => {
       expect(i.built_in).toBe(true);
       expect(i.short.length).toBeGreaterThan(0);
-      expect(i.range[0]).toBeLessThan(i.range[1]);
       expect(i.step).toBeGreaterThan(0);
-      const steps = (i.range[1] - i.range[0]) / i.step;
-      expect(Math.abs(steps - Math.round(steps))).toBeLessThan(1e-9);
+      // A scale: a range, the levels of an ordinal scale, or a unit for a measure without a fixed maximum.
+      expect(Boolean(i.range) || Boolean(i.levels) || Boolean(i.unit)).toBe(true);
+      if (i.levels) expect(new Set(i.levels).size).toBe(i.levels.length);
+      const range = i.range;
+      if (range) {
+        expect(range[0]).toBeLessThan(range[1]);
+        const steps = (range[1] - range[0]) / i.step;
+        expect(Math.abs(steps - Math.round(steps))).toBeLessThan(1e-9);
+      }
       for (const [min, max] of Object.values(i.subscores ?? {})) {
-        expect(min).toBeGreaterThanOrEqual(i.range[0]);
-        expect(max).toBeLessThanOrEqual(i.range[1]);
+        expect(min).toBeLessThan(max);
+        if (range) {
+          expect(min).toBeGreaterThanOrEqual(range[0]);
+          expect(max).toBeLessThanOrEqual(range[1]);
+        }
       }
       for (const key of Object.keys(i.subscores ?? {})) expect(i.subscore_labels?.[key], key).toBeTruthy();
       // Either a threshold with a source, or the reason none is given: never both, never neither.
@@ -67,7 +76,7 @@ describe('the built-in registry', () => {
   );
 
   it('matches the directions and ranges of the format document', () => {
-    const shape = Object.fromEntries(BUILT_IN_INSTRUMENTS.map((i) => [i.id, [...i.range, i.higher_is_better]]));
+    const shape = Object.fromEntries(BUILT_IN_INSTRUMENTS.map((i) => [i.id, [...(i.range ?? []), i.higher_is_better]]));
     expect(shape).toMatchObject({
       'scim-iii': [0, 100, true],
       'wisci-ii': [0, 20, true],
