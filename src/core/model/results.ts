@@ -89,7 +89,10 @@ export function buildResults(
     }
     if (a.score === undefined && a.subscores === undefined) continue;
     if (a.score === undefined) heading(a);
-    set(a, 'score', 'number', a.score, () => a.instrument_short);
+    const unit = instrument?.levels ? undefined : instrument?.unit;
+    set(a, 'score', 'number', a.score, () =>
+      unit ? tr.t('model.measure.with_unit', { label: a.instrument_short, unit }) : a.instrument_short,
+    );
     for (const [sub, value] of Object.entries(a.subscores ?? {}))
       set(a, sub, 'number', value, () => ownValue(instrument?.subscore_labels, sub) ?? sub.replace(/_/g, ' '));
   }
@@ -159,8 +162,13 @@ function judgeRow(row: ResultsRow, outcomes: readonly Outcome[]): void {
     if (from >= 0 && to >= 0) row.change = to - from;
     return;
   }
-  if (row.kind !== 'number') return;
   const outcome = outcomes.find((o) => o.instrument === row.instrument && o.measure === row.measure);
+  if (row.kind === 'level') {
+    // Segments of the cord between the first and the latest determinable level (positive: caudally).
+    if (outcome) row.change = outcome.change;
+    return;
+  }
+  if (row.kind !== 'number') return;
   if (!outcome) return;
   row.change = outcome.change;
   row.meaningful = outcome.meaningful;

@@ -157,11 +157,11 @@ export interface ResultsRow {
   label: string;
   /** 0: an instrument's total or heading; 1: a part of it, shown indented. */
   level: 0 | 1;
-  /** `grade`: an AIS grade (change counted in grades); `level`: a neurological level (no change given). */
+  /** `grade`: an AIS grade (change counted in grades); `level`: a neurological level (change counted in segments). */
   kind: 'heading' | 'number' | 'grade' | 'level';
   /** The value at each column; null where the measure was not assessed then. */
   values: (number | string | null)[];
-  /** Last value minus first: points, or grades for `grade`. */
+  /** Last value minus first: points, grades for `grade`, segments of the cord for `level` (positive: caudally). */
   change?: number;
   mcid?: number;
   mcid_kind?: 'mcid' | 'mdc';
