@@ -46,7 +46,10 @@ export function judgeFollowUpAndOutcomes({ c, m }: CareInput): CareJudgement {
   else if (m.follow_up?.days === undefined) gaps.push('follow_up has no date or day: the length of follow-up is unknown');
   else fields.push('follow_up');
   if (c.adverse_events === 'not-reported') gaps.push('adverse events not reported: safety cannot be judged');
-  else fields.push('adverse_events');
+  else {
+    fields.push('adverse_events');
+    gaps.push(...seriousEventGaps(c.adverse_events));
+  }
   const observed = c.rounds.flatMap((round, r) => (hasValue(round.observations) ? [`rounds[${r}].observations`] : []));
   fields.push(...observed);
   const nothing = observed.length === 0 && m.outcomes.length === 0;
@@ -55,6 +58,18 @@ export function judgeFollowUpAndOutcomes({ c, m }: CareInput): CareJudgement {
   else if ((c.assessments ?? []).length === 0) gaps.push('no standardized assessment: outcomes are all reported, none measured');
   else gaps.push('no assessment was repeated: no change was measured against a baseline');
   return judged(nothing ? 'missing' : gaps.length === 0 ? 'reported' : 'partial', fields, gaps);
+}
+
+/** A serious event must say how it ended and how it relates to the treatment (ICH E2A; WHO-UMC). */
+function seriousEventGaps(events: Exclude<CareInput['c']['adverse_events'], 'not-reported'>): string[] {
+  return events.flatMap((e, i) => {
+    if (e.serious !== true) return [];
+    const lacking = [
+      ...(e.outcome === undefined ? ['no `outcome`'] : []),
+      ...(e.causality === undefined && e.related === undefined ? ['no `causality`'] : []),
+    ];
+    return lacking.length > 0 ? [`adverse_events[${i}] (${e.event}) is serious but has ${lacking.join(' and ')}`] : [];
+  });
 }
 
 /** CARE 11: why the case matters, its limitations as the author sees them, and the lesson. */

@@ -80,9 +80,17 @@ export function buildAdverseEvents(c: CaseFile, clock: Clock, followUpDays: numb
     return { status: 'none-observed', items: [], text };
   }
   const items = c.adverse_events.map((e) => {
-    const when = makeTimePoint(clock, e, tr);
-    return when ? withFields(e, { when }) : withFields(e, {});
+    const when = makeTimePoint(clock, { date: e.date ?? e.start, day: e.day }, tr);
+    const until = makeTimePoint(clock, { date: e.end, day: e.end_day }, tr);
+    return withFields(e, { ...(when ? { when } : {}), ...(until ? { until } : {}) });
   });
-  const n = items.length;
-  return { status: 'reported', items, text: tr.t('model.adverse_events.reported', { n }) };
+  // Serious events first (ICH E2A), each group in the order the case lists it.
+  const ordered = [...items.filter((e) => e.serious === true), ...items.filter((e) => e.serious !== true)];
+  const serious = ordered.filter((e) => e.serious === true).length;
+  return {
+    status: 'reported',
+    items: ordered,
+    serious,
+    text: tr.t('model.adverse_events.reported', { n: items.length, serious }),
+  };
 }

@@ -54,10 +54,14 @@ export function buildTimeline(
     for (const e of c.adverse_events)
       push(
         'adverse-event',
-        makeTimePoint(clock, e, tr),
-        e.severity
-          ? tr.t('model.timeline.adverse_event_with_severity', { event: e.event, severity: e.severity })
-          : tr.t('model.timeline.adverse_event', { event: e.event }),
+        makeTimePoint(clock, { date: e.date ?? e.start, day: e.day }, tr),
+        e.grade !== undefined || e.severity
+          ? tr.t('model.timeline.adverse_event_with_severity', {
+              event: e.event,
+              serious: e.serious === true ? 'yes' : 'no',
+              severity: e.grade !== undefined ? tr.t('model.adverse_events.grade', { grade: e.grade }) : (e.severity ?? ''),
+            })
+          : tr.t('model.timeline.adverse_event', { event: e.event, serious: e.serious === true ? 'yes' : 'no' }),
       );
   }
   if (c.follow_up)

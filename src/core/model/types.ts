@@ -200,7 +200,10 @@ export interface EvidenceSummary {
 
 export interface AdverseEventsView {
   status: 'none-observed' | 'reported' | 'not-reported';
-  items: (NonNullable<Exclude<CaseFile['adverse_events'], 'not-reported'>>[number] & { when?: TimePoint })[];
+  /** The events, serious ones first; `when` is when each began (`date`, `start` or `day`), `until` when it ended. */
+  items: (NonNullable<Exclude<CaseFile['adverse_events'], 'not-reported'>>[number] & { when?: TimePoint; until?: TimePoint })[];
+  /** How many of them are serious (`serious: true`); absent where none are reported. */
+  serious?: number;
   text: string;
 }
 

@@ -138,10 +138,25 @@ const medication = z.strictObject({
 const adverseEvent = z.strictObject({
   event: textSchema,
   ...whenFields,
+  start: dateSchema.optional().meta({ description: 'date it began (as `date`)' }),
+  end: dateSchema.optional().meta({ description: 'date it ended' }),
+  end_day: daySchema.optional().meta({ description: 'day it ended, in days since the start of the first round' }),
   round: z.string().optional().meta({ description: 'id of the round it followed' }),
+  serious: z.boolean().optional().meta({ description: 'serious as ICH E2A defines it; give the `criteria` it meets' }),
+  criteria: z
+    .array(z.enum(E.SERIOUSNESS_CRITERIA))
+    .min(1)
+    .optional()
+    .meta({ description: 'ICH E2A seriousness criteria met (with serious: true)' }),
+  grade: z.int().min(1).max(5).optional().meta({ description: 'CTCAE grade 1-5' }),
   severity: z.enum(E.SEVERITIES).optional(),
+  causality: z.enum(E.CAUSALITY).optional().meta({ description: 'WHO-UMC causality category (instead of `related`)' }),
   related: z.enum(E.RELATEDNESS).optional(),
-  outcome: textSchema.optional(),
+  expected: z.boolean().optional().meta({ description: 'whether the event is a known effect of the treatment' }),
+  action_taken: z.enum(E.ACTIONS_TAKEN).optional().meta({ description: 'what was done with the treatment' }),
+  outcome: textSchema
+    .optional()
+    .meta({ description: 'recovered, recovering, not-recovered, recovered-with-sequelae, fatal, unknown, or text' }),
   notes: textSchema.optional(),
 });
 

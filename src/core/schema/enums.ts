@@ -32,6 +32,29 @@ export const MEDICATION_CHANGES = ['started', 'stopped', 'reduced', 'increased',
 export const DECIDERS = ['patient', 'clinician', 'caregiver'] as const;
 export const SEVERITIES = ['mild', 'moderate', 'severe', 'life-threatening', 'fatal'] as const;
 export const RELATEDNESS = ['unrelated', 'unlikely', 'possible', 'probable', 'definite', 'unknown'] as const;
+/** ICH E2A: what makes an adverse event serious. */
+export const SERIOUSNESS_CRITERIA = [
+  'death',
+  'life-threatening',
+  'hospitalization',
+  'disability',
+  'congenital-anomaly',
+  'other-important',
+] as const;
+/** The WHO-UMC causality categories. */
+export const CAUSALITY = ['certain', 'probable', 'possible', 'unlikely', 'conditional', 'unassessable'] as const;
+/** What was done with the treatment because of an adverse event (as in ICH E2B). */
+export const ACTIONS_TAKEN = [
+  'withdrawn',
+  'dose-reduced',
+  'dose-increased',
+  'dose-not-changed',
+  'interrupted',
+  'not-applicable',
+  'unknown',
+] as const;
+/** The outcomes of an adverse event as ICH E2B codes them; free text is accepted too. */
+export const EVENT_OUTCOMES = ['recovered', 'recovering', 'not-recovered', 'recovered-with-sequelae', 'fatal', 'unknown'] as const;
 
 export type Domain = (typeof DOMAINS)[number];
 export type Source = (typeof SOURCES)[number];

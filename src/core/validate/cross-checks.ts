@@ -22,6 +22,7 @@ export function crossChecks(instruments: CaseInstruments): CrossCheck[] {
     () => instruments.issues,
     (c) => checkAssessments(c, instruments),
     checkAdverseEventRounds,
+    checkAdverseEventFields,
     checkReferences,
   ];
 }
@@ -77,7 +78,13 @@ function* datedPaths(c: CaseFile): Generator<[string | undefined, CasePath]> {
   for (const [i, a] of (c.assessments ?? []).entries()) yield [a.date, ['assessments', i, 'date']];
   for (const [i, e] of (c.events ?? []).entries()) yield [e.date, ['events', i, 'date']];
   for (const [i, m] of (c.medications ?? []).entries()) yield [m.date, ['medications', i, 'date']];
-  if (Array.isArray(c.adverse_events)) for (const [i, e] of c.adverse_events.entries()) yield [e.date, ['adverse_events', i, 'date']];
+  if (Array.isArray(c.adverse_events)) {
+    for (const [i, e] of c.adverse_events.entries()) {
+      yield [e.date, ['adverse_events', i, 'date']];
+      yield [e.start, ['adverse_events', i, 'start']];
+      yield [e.end, ['adverse_events', i, 'end']];
+    }
+  }
 }
 
 function checkDates(c: CaseFile): CaseIssue[] {
@@ -187,6 +194,49 @@ function checkAdverseEventRounds(c: CaseFile): CaseIssue[] {
         ]
       : [],
   );
+}
+
+/** What one adverse event says must agree with itself: one start, one causality scale, criteria only for a serious event. */
+function checkAdverseEventFields(c: CaseFile): CaseIssue[] {
+  if (!Array.isArray(c.adverse_events)) return [];
+  const out: CaseIssue[] = [];
+  const clock = createClock(c);
+  c.adverse_events.forEach((e, i) => {
+    const at = (key: string): CasePath => ['adverse_events', i, key];
+    if (e.date !== undefined && e.start !== undefined)
+      out.push(issue('two-starts', '`date` and `start` both give when the event began: keep one', at('start')));
+    if (e.related !== undefined && e.causality !== undefined)
+      out.push(
+        issue(
+          'two-causalities',
+          '`related` and `causality` both judge the relation to treatment: keep one',
+          at('related'),
+          '`causality` takes the WHO-UMC categories: certain, probable, possible, unlikely, conditional, unassessable',
+        ),
+      );
+    if (e.criteria !== undefined && e.serious !== true)
+      out.push(
+        issue(
+          'criteria-not-serious',
+          e.serious === false
+            ? 'seriousness `criteria` are given for an event marked `serious: false`'
+            : 'seriousness `criteria` are given without `serious: true`',
+          at('criteria'),
+          'an event that meets an ICH E2A criterion is serious: write `serious: true`',
+        ),
+      );
+    const start = clock.resolve({ date: e.date ?? e.start, day: e.day });
+    const end = clock.resolve({ date: e.end, day: e.end_day });
+    if (start && end && isBefore(end, start))
+      out.push(
+        issue(
+          'event-order',
+          `the event ends (${describe(end)}) before it begins (${describe(start)})`,
+          at(e.end !== undefined ? 'end' : 'end_day'),
+        ),
+      );
+  });
+  return out;
 }
 
 /** Reference ids are unique, each reference has something to print, and every citation names one. */
