@@ -304,7 +304,9 @@ describe('care-full template', () => {
     expect(markdownSection(md, 'Therapeutic intervention')).toContain(
       '- **Other intervention**\n- **Cells** (cell therapy)\n  - Product: allogeneic\n  - Dose: not stated',
     );
-    expect(markdownSection(md, 'Adverse events')).toContain('| day 2 | Fever | Round 1 | not stated | moderate | possible | not stated | not stated | — |');
+    expect(markdownSection(md, 'Adverse events')).toContain(
+      '| day 2 | Fever | Round 1 | not stated | moderate | possible | not stated | not stated | — |',
+    );
     expect(markdownSection(md, 'Diagnostic assessment')).not.toContain('### ISNCSCI classification');
     expect(markdownSection(md, 'Discussion')).toContain('### Lessons\n\n- one\n- two');
   });

@@ -38,7 +38,9 @@ export function judgeClinicalFindings({ c, m }: CareInput): CareJudgement {
 export function judgeTimeline({ c, m }: CareInput): CareJudgement {
   const fields: string[] = [];
   const gaps: string[] = [];
-  if (c.condition.onset === undefined) {
+  if (c.condition.onset_day !== undefined) {
+    fields.push('condition.onset_day');
+  } else if (c.condition.onset === undefined) {
     gaps.push('no onset date: time since injury or diagnosis cannot be given');
   } else if (m.onset?.day === undefined) {
     fields.push('condition.onset');

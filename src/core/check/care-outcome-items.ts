@@ -14,7 +14,16 @@ const DETAILS: Record<Intervention['type'], { words: string; has: (i: Interventi
     { words: 'dose', has: (i) => hasValue(i.dose) },
     { words: 'route', has: (i) => hasValue(i.route) },
   ],
-  rehabilitation: [{ words: 'sessions or schedule', has: (i) => i.sessions !== undefined || hasValue(i.schedule) }],
+  rehabilitation: [
+    { words: 'sessions or schedule', has: (i) => i.sessions !== undefined || hasValue(i.schedule) || hasValue(i.parameters) },
+  ],
+  device: [{ words: 'device', has: (i) => hasValue(i.device) || hasValue(i.name) }],
+  // A stimulation cannot be repeated without its settings (frequency, intensity, duration).
+  'electrical-stimulation': [
+    { words: 'parameters', has: (i) => hasValue(i.parameters) },
+    { words: 'sessions or schedule', has: (i) => i.sessions !== undefined || hasValue(i.schedule) || hasValue(i.parameters) },
+  ],
+  orthosis: [{ words: 'name or device', has: (i) => hasValue(i.device) || hasValue(i.name) }],
   surgery: [{ words: 'name', has: (i) => hasValue(i.name) }],
   other: [{ words: 'name', has: (i) => hasValue(i.name) }],
 };

@@ -5,6 +5,7 @@ import type { CaseFile } from '../schema/case-schema.js';
 import { formatCitationNumbers } from '../prose.js';
 import { buildAbstract } from './abstract.js';
 import { buildAssessments } from './assessments.js';
+import { buildComorbidities, buildFindings, buildMedications } from './clinical.js';
 import { createClock } from './clock.js';
 import { buildIsncsciSummaries } from './isncsci-summary.js';
 import { buildAuthorProse } from './references.js';
@@ -44,7 +45,9 @@ export function buildReportModel(c: CaseFile, instruments: Map<string, Instrumen
     adverse_events: buildAdverseEvents(c, clock, followUp?.days, tr),
     assessments,
   };
-  const timeline = buildTimeline(c, clock, rounds, assessments, tr);
+  const findings = buildFindings(c, clock, tr);
+  const medications = buildMedications(c, clock, tr);
+  const timeline = buildTimeline(c, clock, rounds, assessments, findings, medications, tr);
   const results = buildResults(assessments, parts.outcomes, instruments, tr);
   const prose = citeThresholds(c, results, parts.outcomes, instruments, tr);
   const isncsci = buildIsncsciSummaries(assessments, tr);
@@ -60,6 +63,9 @@ export function buildReportModel(c: CaseFile, instruments: Map<string, Instrumen
     keywords,
     input: c,
     ...parts,
+    comorbidities: buildComorbidities(c, clock, tr),
+    findings,
+    medications,
     results,
     observations,
     observations_by_domain: groupByDomain(observations, tr),
@@ -86,7 +92,7 @@ export function buildReportModel(c: CaseFile, instruments: Map<string, Instrumen
     charts,
     abstract: buildAbstract(c, { ...parts, isncsci_exams: isncsci.isncsci_exams }, instruments, tr),
   };
-  const onset = c.condition.onset !== undefined ? makeTimePoint(clock, { date: c.condition.onset }, tr) : undefined;
+  const onset = makeTimePoint(clock, { date: c.condition.onset, day: c.condition.onset_day }, tr);
   if (onset) model.onset = onset;
   if (followUp) model.follow_up = followUp;
   return model;

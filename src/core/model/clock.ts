@@ -51,6 +51,7 @@ export function createClock(caseFile: CaseFile): Clock {
   };
   if (anchor) clock.anchor = anchor;
   const onset = caseFile.condition.onset;
-  if (onset !== undefined && anchor) clock.onsetDay = daysBetween(anchor, parsePartialDate(onset)).days;
+  if (caseFile.condition.onset_day !== undefined) clock.onsetDay = caseFile.condition.onset_day;
+  else if (onset !== undefined && anchor) clock.onsetDay = daysBetween(anchor, parsePartialDate(onset)).days;
   return clock;
 }

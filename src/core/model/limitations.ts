@@ -1,6 +1,7 @@
 import type { Translator } from '../../text/translator.js';
 import { describeDuration } from '../dates.js';
 import type { CaseFile } from '../schema/case-schema.js';
+import { REHABILITATION_TYPES } from '../schema/enums.js';
 import type { Clock } from './clock.js';
 import type { AssessmentView, EvidenceSummary, Limitation } from './types.js';
 
@@ -43,7 +44,11 @@ export function findLimitations(
     add('first-year', tr.t('model.limitation.first_year', { duration: describeDuration(-clock.onsetDay, tr) }));
   }
   const kinds = new Set(c.rounds.flatMap((r) => (r.interventions ?? []).map((i) => i.type)));
-  if (kinds.has('rehabilitation') && kinds.size > 1) {
+  const rehabilitation = [...kinds].filter((k) => REHABILITATION_TYPES.has(k));
+  if (rehabilitation.length > 0 && rehabilitation.length === kinds.size) {
+    // Rehabilitation (with its devices, stimulation, orthoses) is what the case studies, not a co-intervention.
+    add('rehabilitation-design', tr.t('model.limitation.rehabilitation_design', { combined: rehabilitation.length > 1 ? 'yes' : 'no' }));
+  } else if (rehabilitation.length > 0) {
     add('concurrent-rehabilitation', tr.t('model.limitation.concurrent_rehabilitation'));
   }
   const unblinded = assessments.filter((a) => a.blinded !== true).length;

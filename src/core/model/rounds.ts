@@ -30,7 +30,7 @@ export function buildRounds(c: CaseFile, clock: Clock, observations: Observation
 }
 
 function viewIntervention(i: NonNullable<Round['interventions']>[number], tr: Translator): InterventionView {
-  const typeLabel = tr.t('model.intervention.type', { type: i.type.replace('-', '_') });
+  const typeLabel = tr.t('model.intervention.type', { type: i.type.replaceAll('-', '_') });
   const view: InterventionView = { type: i.type, type_label: typeLabel, name: i.name ?? typeLabel };
   const p = i.product;
   if (p) {
@@ -43,6 +43,21 @@ function viewIntervention(i: NonNullable<Round['interventions']>[number], tr: Tr
       .filter((part): part is string => Boolean(part))
       .map(lowerFirst);
     if (parts.length > 0) view.product_text = parts.join(', ');
+  }
+  if (i.device) {
+    view.device_text = i.device.manufacturer
+      ? tr.t('model.intervention.device', { name: i.device.name, manufacturer: i.device.manufacturer })
+      : i.device.name;
+  }
+  if (i.parameters && i.parameters.length > 0) {
+    view.parameters = i.parameters.map((p) => ({ ...p }));
+    view.parameters_text = i.parameters
+      .map((p) =>
+        p.unit !== undefined
+          ? tr.t('model.intervention.parameter_unit', { name: p.name, value: String(p.value), unit: p.unit })
+          : tr.t('model.intervention.parameter', { name: p.name, value: String(p.value) }),
+      )
+      .join('; ');
   }
   if (i.dose !== undefined) view.dose = i.dose;
   if (i.route !== undefined) view.route = i.route;

@@ -3,24 +3,26 @@ import type { CaseFile } from '../schema/case-schema.js';
 import { lowerFirst } from '../text.js';
 import type { Clock } from './clock.js';
 import { makeTimePoint, sortByTime } from './time-points.js';
-import type { AssessmentView, ResultsColumn, RoundView, TimelineEntry } from './types.js';
+import type { AssessmentView, FindingView, MedicationView, ResultsColumn, RoundView, TimelineEntry } from './types.js';
 
-/** Onset, events, rounds, assessments, medication changes, adverse events and follow-up, in time order. */
+/** Onset, events, rounds, assessments, findings, medication changes, adverse events and follow-up, in time order. */
 export function buildTimeline(
   c: CaseFile,
   clock: Clock,
   rounds: RoundView[],
   assessments: AssessmentView[],
+  findings: readonly FindingView[],
+  medications: readonly MedicationView[],
   tr: Translator,
 ): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   const push = (kind: TimelineEntry['kind'], when: TimelineEntry['when'], text: string): void => {
     entries.push(when ? { kind, when, text } : { kind, text });
   };
-  if (c.condition.onset !== undefined) {
+  if (c.condition.onset !== undefined || c.condition.onset_day !== undefined) {
     push(
       'onset',
-      makeTimePoint(clock, { date: c.condition.onset }, tr),
+      makeTimePoint(clock, { date: c.condition.onset, day: c.condition.onset_day }, tr),
       c.condition.cause
         ? tr.t('model.timeline.onset_with_cause', { condition: lowerFirst(c.condition.name), cause: lowerFirst(c.condition.cause) })
         : tr.t('model.timeline.onset', { condition: lowerFirst(c.condition.name) }),
@@ -46,9 +48,13 @@ export function buildTimeline(
     push('assessment', a.when, tr.t('model.timeline.assessment', { what, result: a.result_text }));
     (entries[entries.length - 1] as TimelineEntry).assessment = a.id;
   }
-  for (const m of c.medications ?? []) {
-    if (m.date === undefined && m.day === undefined) continue;
-    push('medication', makeTimePoint(clock, m, tr), medicationText(m, tr));
+  for (const f of findings) push('finding', f.when, tr.t('model.timeline.finding', { name: f.name, result: f.result_text }));
+  for (const m of medications) {
+    if (m.date !== undefined || m.day !== undefined) push('medication', makeTimePoint(clock, m, tr), medicationText(m, tr));
+    if (m.started) push('medication', m.started, tr.t('model.timeline.medication_started', { name: m.name }));
+    // Each dose from when it was given; the first one given on the day the medicine started says the starting dose.
+    for (const d of m.dose_history) push('medication', d.when, tr.t('model.timeline.medication_dose', { name: m.name, dose: d.dose }));
+    if (m.stopped) push('medication', m.stopped, tr.t('model.timeline.medication_stopped', { name: m.name }));
   }
   if (Array.isArray(c.adverse_events)) {
     for (const e of c.adverse_events)

@@ -1,6 +1,6 @@
 import type { ProseBlock, ProseRun } from '../prose.js';
 import type { IsncsciDerived, IsncsciTotal, MotorScoreRow } from '../isncsci/derive.js';
-import type { Assessment, CaseFile, Observation } from '../schema/case-schema.js';
+import type { Assessment, CaseFile, Finding, Medication, Observation } from '../schema/case-schema.js';
 import type { Domain, Source } from '../schema/enums.js';
 import type { When } from './clock.js';
 
@@ -59,6 +59,11 @@ export interface InterventionView {
   type_label: string;
   name: string;
   product_text?: string;
+  /** The device, stimulator or orthosis: "RehaMove 3 (Hasomed)". */
+  device_text?: string;
+  /** Its settings as written, and in one line: "frequency 30 Hz; intensity 60 mA". */
+  parameters?: { name: string; value: number | string; unit?: string }[];
+  parameters_text?: string;
   dose?: string;
   route?: string;
   sessions?: number;
@@ -93,7 +98,17 @@ export interface FigureView {
 }
 
 export interface TimelineEntry {
-  kind: 'onset' | 'event' | 'round-start' | 'round-end' | 'assessment' | 'assessments' | 'adverse-event' | 'medication' | 'follow-up';
+  kind:
+    | 'onset'
+    | 'event'
+    | 'round-start'
+    | 'round-end'
+    | 'assessment'
+    | 'assessments'
+    | 'finding'
+    | 'adverse-event'
+    | 'medication'
+    | 'follow-up';
   when?: TimePoint;
   text: string;
   /** The assessment an `assessment` entry is about. */
@@ -207,6 +222,23 @@ export interface AdverseEventsView {
   text: string;
 }
 
+/** A condition beside the main one. */
+export interface ComorbidityView {
+  name: string;
+  when?: TimePoint;
+  notes?: string;
+}
+
+/** A dated imaging, laboratory or physiological result. */
+export type FindingView = Finding & { when?: TimePoint; result_text: string };
+
+/** A medicine with when it was started and stopped, and its doses in time order. */
+export type MedicationView = Medication & {
+  started?: TimePoint;
+  stopped?: TimePoint;
+  dose_history: (NonNullable<Medication['doses']>[number] & { when?: TimePoint })[];
+};
+
 /** Everything the templates need, derived from a valid case by a pure function. */
 export interface ReportModel {
   format: 1;
@@ -224,6 +256,9 @@ export interface ReportModel {
   pronouns: { subject: string; object: string; possessive: string };
   condition_summary: string;
   onset?: TimePoint;
+  comorbidities: ComorbidityView[];
+  findings: FindingView[];
+  medications: MedicationView[];
   rounds: RoundView[];
   observations: ObservationView[];
   observations_by_domain: DomainGroup[];

@@ -61,6 +61,9 @@ const condition = z.strictObject({
   name: textSchema,
   code: z.strictObject({ system: textSchema, code: textSchema, display: textSchema.optional() }).optional(),
   onset: dateSchema.optional().meta({ description: 'date of injury or diagnosis' }),
+  onset_day: daySchema
+    .optional()
+    .meta({ description: 'day of injury or diagnosis, in days since the start of the first round (-21: three weeks before); instead of `onset`' }),
   cause: textSchema.optional(),
   details: textSchema.optional(),
 });
@@ -83,9 +86,24 @@ const reference = z.strictObject({
   url: textSchema.optional(),
 });
 
+/** A named setting of an intervention: a frequency, an intensity, minutes per session, a number of sessions. */
+const parameter = z.strictObject({
+  name: textSchema,
+  value: z.union([z.number(), textSchema]),
+  unit: textSchema.optional(),
+});
+
 const intervention = z.strictObject({
   type: z.enum(E.INTERVENTION_TYPES),
   name: textSchema.optional(),
+  device: z
+    .strictObject({ name: textSchema, manufacturer: textSchema.optional() })
+    .optional()
+    .meta({ description: 'the device, stimulator or orthosis used' }),
+  parameters: z
+    .array(parameter)
+    .optional()
+    .meta({ description: 'named settings with units: frequency, intensity, minutes per session, sessions' }),
   product: z
     .strictObject({
       cell_type: textSchema.optional(),
@@ -132,6 +150,26 @@ const medication = z.strictObject({
   change: z.enum(E.MEDICATION_CHANGES).optional(),
   decided_by: z.enum(E.DECIDERS).optional(),
   ...whenFields,
+  start: dateSchema.optional().meta({ description: 'date it was started' }),
+  stop: dateSchema.optional().meta({ description: 'date it was stopped' }),
+  start_day: daySchema.optional(),
+  stop_day: daySchema.optional(),
+  doses: z
+    .array(z.strictObject({ ...whenFields, dose: textSchema, notes: textSchema.optional() }))
+    .optional()
+    .meta({ description: 'the dose history: each dose from when it was given' }),
+  notes: textSchema.optional(),
+});
+
+/** A dated result: an image, a laboratory value, a physiological measurement. */
+const finding = z.strictObject({
+  ...whenFields,
+  kind: z.enum(E.FINDING_KINDS),
+  name: textSchema,
+  result: textSchema.optional().meta({ description: 'the result in words' }),
+  value: z.number().optional(),
+  unit: textSchema.optional(),
+  reference_range: textSchema.optional(),
   notes: textSchema.optional(),
 });
 
@@ -194,6 +232,18 @@ export const caseSchema = z.strictObject({
     .optional(),
   patient,
   condition,
+  comorbidities: z
+    .array(
+      z.strictObject({
+        name: textSchema,
+        onset: dateSchema.optional(),
+        onset_day: daySchema.optional(),
+        notes: textSchema.optional(),
+      }),
+    )
+    .optional()
+    .meta({ description: 'other conditions beside the main one' }),
+  findings: z.array(finding).optional().meta({ description: 'dated imaging, laboratory and physiological results' }),
   facility: z
     .strictObject({ name: textSchema.optional(), city: textSchema.optional(), country: textSchema.optional() })
     .optional(),
@@ -257,3 +307,5 @@ export type Observation = z.output<typeof observationSchema>;
 export type Assessment = NonNullable<CaseFile['assessments']>[number];
 export type InstrumentDefinition = NonNullable<CaseFile['instruments']>[number];
 export type AdverseEvent = Exclude<CaseFile['adverse_events'], 'not-reported'>[number];
+export type Finding = NonNullable<CaseFile['findings']>[number];
+export type Medication = NonNullable<CaseFile['medications']>[number];

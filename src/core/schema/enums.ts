@@ -9,7 +9,19 @@ export const REGULATORY_STATUSES = [
   'unregulated',
   'unknown',
 ] as const;
-export const INTERVENTION_TYPES = ['cell-therapy', 'rehabilitation', 'medication', 'surgery', 'other'] as const;
+export const INTERVENTION_TYPES = [
+  'cell-therapy',
+  'rehabilitation',
+  'device',
+  'electrical-stimulation',
+  'orthosis',
+  'medication',
+  'surgery',
+  'other',
+] as const;
+/** Intervention types that are rehabilitation in the wide sense: therapy, devices, stimulation, orthoses. */
+export const REHABILITATION_TYPES: ReadonlySet<string> = new Set(['rehabilitation', 'device', 'electrical-stimulation', 'orthosis']);
+export const FINDING_KINDS = ['imaging', 'laboratory', 'physiological', 'other'] as const;
 export const CELL_ORIGINS = ['autologous', 'allogeneic'] as const;
 export const DOMAINS = [
   'motor',

@@ -23,6 +23,7 @@ export function crossChecks(instruments: CaseInstruments): CrossCheck[] {
     (c) => checkAssessments(c, instruments),
     checkAdverseEventRounds,
     checkAdverseEventFields,
+    checkClinicalFields,
     checkReferences,
   ];
 }
@@ -67,6 +68,8 @@ function pathText(path: CasePath): string {
 
 function* datedPaths(c: CaseFile): Generator<[string | undefined, CasePath]> {
   yield [c.condition.onset, ['condition', 'onset']];
+  for (const [i, m] of (c.comorbidities ?? []).entries()) yield [m.onset, ['comorbidities', i, 'onset']];
+  for (const [i, f] of (c.findings ?? []).entries()) yield [f.date, ['findings', i, 'date']];
   yield [c.report?.date, ['report', 'date']];
   yield [c.consent?.date, ['consent', 'date']];
   yield [c.follow_up?.date, ['follow_up', 'date']];
@@ -77,7 +80,12 @@ function* datedPaths(c: CaseFile): Generator<[string | undefined, CasePath]> {
   }
   for (const [i, a] of (c.assessments ?? []).entries()) yield [a.date, ['assessments', i, 'date']];
   for (const [i, e] of (c.events ?? []).entries()) yield [e.date, ['events', i, 'date']];
-  for (const [i, m] of (c.medications ?? []).entries()) yield [m.date, ['medications', i, 'date']];
+  for (const [i, m] of (c.medications ?? []).entries()) {
+    yield [m.date, ['medications', i, 'date']];
+    yield [m.start, ['medications', i, 'start']];
+    yield [m.stop, ['medications', i, 'stop']];
+    for (const [j, d] of (m.doses ?? []).entries()) yield [d.date, ['medications', i, 'doses', j, 'date']];
+  }
   if (Array.isArray(c.adverse_events)) {
     for (const [i, e] of c.adverse_events.entries()) {
       yield [e.date, ['adverse_events', i, 'date']];
@@ -234,6 +242,35 @@ function checkAdverseEventFields(c: CaseFile): CaseIssue[] {
           `the event ends (${describe(end)}) before it begins (${describe(start)})`,
           at(e.end !== undefined ? 'end' : 'end_day'),
         ),
+      );
+  });
+  return out;
+}
+
+/** One onset, one start and one stop for each medicine, and something to show for each finding. */
+function checkClinicalFields(c: CaseFile): CaseIssue[] {
+  const out: CaseIssue[] = [];
+  if (c.condition.onset !== undefined && c.condition.onset_day !== undefined)
+    out.push(issue('two-onsets', '`onset` and `onset_day` both give the onset: keep one', ['condition', 'onset_day']));
+  (c.comorbidities ?? []).forEach((m, i) => {
+    if (m.onset !== undefined && m.onset_day !== undefined)
+      out.push(issue('two-onsets', '`onset` and `onset_day` both give the onset: keep one', ['comorbidities', i, 'onset_day']));
+  });
+  (c.findings ?? []).forEach((f, i) => {
+    if (f.result === undefined && f.value === undefined)
+      out.push(issue('no-result', `finding \`${shortText(f.name)}\` has no \`result\` or \`value\``, ['findings', i, 'name']));
+  });
+  const clock = createClock(c);
+  (c.medications ?? []).forEach((m, i) => {
+    const start = clock.resolve({ date: m.start, day: m.start_day });
+    const stop = clock.resolve({ date: m.stop, day: m.stop_day });
+    if (start && stop && isBefore(stop, start))
+      out.push(
+        issue('medication-order', `${shortText(m.name)} is stopped (${describe(stop)}) before it is started (${describe(start)})`, [
+          'medications',
+          i,
+          m.stop !== undefined ? 'stop' : 'stop_day',
+        ]),
       );
   });
   return out;
