@@ -11,7 +11,7 @@ describe('casereport instruments', () => {
     const run = runCli(['instruments']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Built-in instruments (12):');
+    expect(run.stdout).toContain('Built-in instruments (21):');
     for (const i of BUILT_IN_INSTRUMENTS)
       expect(run.stdout, i.id).toMatch(new RegExp(`^${i.id}  ${i.short.replace(/[()]/g, '\\$&')}`, 'm'));
     expect(run.stdout).toContain(
@@ -38,6 +38,25 @@ describe('casereport instruments', () => {
       mcid: { value: 4, kind: 'mcid' },
     });
     expect(list.find((i) => i.id === 'isncsci')?.no_mcid_reason).toContain('ISNCSCI');
+  });
+
+  it('lists the rehabilitation measures with their scales and citations, in text and in JSON alike', () => {
+    const run = runCli(['instruments']);
+    expect(run.stdout).toContain(
+      '10mwt  10MWT: 10-metre walk test (10MWT), gait speed\n  range in m/s, from 0, no fixed maximum, higher is better',
+    );
+    expect(run.stdout).toContain('MCID 0.05 m/s (substantial: 0.1 m/s); Perera S et al. 2006');
+    expect(run.stdout).toContain('tug  TUG: Timed Up and Go (TUG)\n  range in s, from 0, no fixed maximum, higher is worse');
+    expect(run.stdout).toContain('mas  MAS: Modified Ashworth Scale (MAS)\n  levels 0, 1, 1+, 2, 3, 4, higher is worse');
+    expect(run.stdout).toContain('subscores: motor 13-91, cognitive 5-35');
+    for (const id of ['6mwt', 'fact', 'barthel', 'fac', 'fugl-meyer-ue', 'fugl-meyer-le']) expect(run.stdout).toContain(`\n${id}  `);
+    const list = JSON.parse(runCli(['instruments', '--json']).stdout) as Instrument[];
+    expect(list.find((i) => i.id === '10mwt')).toMatchObject({ unit: 'm/s', min: 0, higher_is_better: true, mcid: { value: 0.05 } });
+    expect(list.find((i) => i.id === '10mwt')?.range).toBeUndefined();
+    expect(list.find((i) => i.id === 'tug')).toMatchObject({ unit: 's', higher_is_better: false, mcid: { value: 10.8, kind: 'mdc' } });
+    expect(list.find((i) => i.id === 'mas')?.levels).toEqual(['0', '1', '1+', '2', '3', '4']);
+    expect(list.find((i) => i.id === 'fim')?.subscores).toEqual({ motor: [13, 91], cognitive: [5, 35] });
+    for (const i of list) expect(Boolean(i.mcid?.source) || Boolean(i.no_mcid_reason), i.id).toBe(true);
   });
 
   it('adds the instruments a case file defines with --case', () => {

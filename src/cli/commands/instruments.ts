@@ -58,7 +58,10 @@ function runInstruments(options: InstrumentsOptions): void {
 
 function formatInstrument(i: Instrument, term: Terminal): string {
   const s = summarizeInstrument(i);
-  const lines = [`${term.out.bold(s.id)}  ${s.short}${s.name !== s.short ? `: ${s.name}` : ''}`, `  range ${s.range}, ${s.direction}`];
+  const lines = [
+    `${term.out.bold(s.id)}  ${s.short}${s.name !== s.short ? `: ${s.name}` : ''}`,
+    `  ${s.levels ? 'levels' : 'range'} ${s.range}, ${s.direction}`,
+  ];
   if (s.parts) lines.push(`  ${i.measures ? 'totals' : 'subscores'}: ${s.parts}`);
   lines.push(`  ${s.threshold}`);
   return `${lines.join('\n')}\n`;

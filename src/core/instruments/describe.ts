@@ -6,8 +6,12 @@ export interface InstrumentSummary {
   id: string;
   short: string;
   name: string;
-  /** "0-100 in steps of 1". */
+  /** "0-100 in steps of 1"; "in m/s, from 0, no fixed maximum"; for an ordinal scale, its levels: "0, 1, 1+, 2, 3, 4". */
   range: string;
+  /** The levels of an ordinal scale, lowest first. */
+  levels?: string[];
+  /** The unit of a measure, where it has one: "m/s". */
+  unit?: string;
   /** "higher is better". */
   direction: string;
   /** "self_care 0-20, respiration_sphincter 0-40, mobility 0-40"; empty without subscores. */
@@ -29,6 +33,8 @@ export function summarizeInstrument(i: Instrument): InstrumentSummary {
     short: i.short,
     name: i.name,
     range: describeScale(i),
+    ...(i.levels ? { levels: [...i.levels] } : {}),
+    ...(i.unit !== undefined ? { unit: i.unit } : {}),
     direction: i.higher_is_better ? 'higher is better' : 'higher is worse',
     parts: parts.join(', '),
     threshold: describeThreshold(i),
@@ -36,9 +42,9 @@ export function summarizeInstrument(i: Instrument): InstrumentSummary {
   };
 }
 
-/** "0-100 in steps of 1", "levels 0, 1, 1+, 2, 3, 4", "in m/s, from 0". */
+/** "0-100 in steps of 1", "0, 1, 1+, 2, 3, 4" (levels), "in m/s, from 0, no fixed maximum". */
 function describeScale(i: Instrument): string {
-  if (i.levels) return `levels ${i.levels.join(', ')}`;
+  if (i.levels) return i.levels.join(', ');
   if (i.range) return `${i.range[0]}-${i.range[1]} in steps of ${i.step}${i.unit ? ` ${i.unit}` : ''}`;
   return `in ${i.unit ?? 'units'}${i.min !== undefined ? `, from ${i.min}` : ''}, no fixed maximum`;
 }

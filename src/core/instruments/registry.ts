@@ -87,6 +87,11 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
     range: [18, 126],
     step: 1,
     higher_is_better: true,
+    subscores: { motor: [13, 91], cognitive: [5, 35] },
+    subscore_labels: { motor: 'motor', cognitive: 'cognitive' },
+    // Beninato 2006 (abstract read 2026-12-04) gives 22 (total), 17 (motor) and 3 (cognitive) in stroke.
+    subscore_no_mcid_reason:
+      'no minimal clinically important difference is established for the FIM subscores in spinal cord injury; in stroke, Beninato M et al. 2006 (Arch Phys Med Rehabil 87(1):32-9) estimated 17 points for the motor and 3 for the cognitive subscore',
     mcid: {
       value: 22,
       kind: 'mcid',
@@ -212,6 +217,162 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
       note: 'a reduction of about 2 points or 30%, estimated in chronic pain',
       references: [
         'Farrar JT, Young JP Jr, LaMoreaux L, Werth JL, Poole RM. Clinical importance of changes in chronic pain intensity measured on an 11-point numerical pain rating scale. Pain. 2001;94(2):149-58. doi:10.1016/S0304-3959(01)00349-9',
+      ],
+    },
+    built_in: true,
+  },
+  // Added 2026-12-04 (issue 14). Each threshold below was read in the paper's abstract (PubMed or the
+  // publisher's page) on that day, except where a comment says what is not verified.
+  {
+    id: '10mwt',
+    short: '10MWT',
+    name: '10-metre walk test (10MWT), gait speed',
+    min: 0,
+    unit: 'm/s',
+    step: 0.01,
+    higher_is_better: true,
+    mcid: {
+      value: 0.05,
+      substantial: 0.1,
+      kind: 'mcid',
+      source: 'Perera S et al. 2006, J Am Geriatr Soc 54(5):743-9',
+      note: 'estimated in older adults and subacute stroke, not in spinal cord injury; 0.16 m/s in the first 60 days after stroke, per Tilson JK et al. 2010, Phys Ther 90(2):196-208',
+      // Not yet verified: Perera 2006's co-authors and pages (the abstract's values and title were read).
+      references: [
+        'Perera S, Mody SH, Woodman RC, Studenski SA. Meaningful change and responsiveness in common physical performance measures in older adults. J Am Geriatr Soc. 2006;54(5):743-9.',
+        'Tilson JK, Sullivan KJ, Cen SY, Rose DK, Koradia CH, Azen SP, et al. Meaningful gait speed improvement during the first 60 days poststroke: minimal clinically important difference. Phys Ther. 2010;90(2):196-208. doi:10.2522/ptj.20090079',
+      ],
+    },
+    built_in: true,
+  },
+  {
+    id: '6mwt',
+    short: '6MWT',
+    name: '6-minute walk test (6MWT), distance',
+    min: 0,
+    unit: 'm',
+    step: 1,
+    higher_is_better: true,
+    mcid: {
+      value: 20,
+      substantial: 50,
+      kind: 'mcid',
+      source: 'Perera S et al. 2006, J Am Geriatr Soc 54(5):743-9',
+      note: 'estimated in older adults and subacute stroke, not in spinal cord injury',
+      // Not yet verified: Perera 2006's co-authors and pages (the abstract's values and title were read).
+      references: [
+        'Perera S, Mody SH, Woodman RC, Studenski SA. Meaningful change and responsiveness in common physical performance measures in older adults. J Am Geriatr Soc. 2006;54(5):743-9.',
+      ],
+    },
+    built_in: true,
+  },
+  {
+    id: 'tug',
+    short: 'TUG',
+    name: 'Timed Up and Go (TUG)',
+    min: 0,
+    unit: 's',
+    step: 0.1,
+    higher_is_better: false,
+    mcid: {
+      value: 10.8,
+      kind: 'mdc',
+      source: 'Lam T et al. 2008, Spinal Cord 46(4):246-54',
+      note: 'smallest real difference in spinal cord injury, from the reliability data of van Hedel HJ et al. 2005 (Arch Phys Med Rehabil 86(2):190-6); no minimal clinically important difference is established in spinal cord injury',
+      // Taken from the SCIRE Project's TUG page, which cites Lam 2008 for it; Lam 2008's title, co-authors and
+      // issue are not yet verified against the paper. van Hedel 2005 was read (abstract).
+      references: [
+        'Lam T, Noonan VK, Eng JJ. A systematic review of functional ambulation outcome measures in spinal cord injury. Spinal Cord. 2008;46(4):246-54.',
+        'van Hedel HJ, Wirz M, Dietz V. Assessing walking ability in subjects with spinal cord injury: validity and reliability of 3 walking tests. Arch Phys Med Rehabil. 2005;86(2):190-6. doi:10.1016/j.apmr.2004.02.010',
+      ],
+    },
+    built_in: true,
+  },
+  {
+    id: 'fact',
+    short: 'FACT',
+    name: 'Functional Assessment for Control of Trunk (FACT)',
+    range: [0, 20],
+    step: 1,
+    higher_is_better: true,
+    no_mcid_reason: 'no minimal clinically important difference is established for the Functional Assessment for Control of Trunk',
+    built_in: true,
+  },
+  {
+    id: 'barthel',
+    short: 'Barthel Index',
+    name: 'Barthel Index (0-100)',
+    range: [0, 100],
+    step: 5,
+    higher_is_better: true,
+    mcid: {
+      value: 9.25,
+      kind: 'mcid',
+      source: 'Hsieh YW et al. 2007, Neurorehabil Neural Repair 21(3):233-8',
+      note: '1.85 points on the 0-20 version of the index, that is 9.25 on the 0-100 version; estimated in stroke',
+      references: [
+        'Hsieh YW, Wang CH, Wu SC, Chen PC, Sheu CF, Hsieh CL. Establishing the minimal clinically important difference of the Barthel Index in stroke patients. Neurorehabil Neural Repair. 2007;21(3):233-8. doi:10.1177/1545968306294729',
+      ],
+    },
+    built_in: true,
+  },
+  {
+    id: 'fac',
+    short: 'FAC',
+    name: 'Functional Ambulation Categories (FAC)',
+    range: [0, 5],
+    step: 1,
+    higher_is_better: true,
+    count_noun: ['category', 'categories'],
+    no_mcid_reason:
+      'no minimal clinically important difference is established for the Functional Ambulation Categories; each category is a defined level of independence in walking',
+    built_in: true,
+  },
+  {
+    id: 'mas',
+    short: 'MAS',
+    name: 'Modified Ashworth Scale (MAS)',
+    levels: ['0', '1', '1+', '2', '3', '4'],
+    step: 1,
+    higher_is_better: false,
+    count_noun: ['level', 'levels'],
+    no_mcid_reason:
+      'no minimal clinically important difference is established for the Modified Ashworth Scale, an ordinal rating of resistance to passive movement',
+    built_in: true,
+  },
+  {
+    id: 'fugl-meyer-ue',
+    short: 'FMA-UE',
+    name: 'Fugl-Meyer Assessment, upper extremity motor (FMA-UE)',
+    range: [0, 66],
+    step: 1,
+    higher_is_better: true,
+    mcid: {
+      value: 9,
+      kind: 'mcid',
+      source: 'Arya KN et al. 2011, Top Stroke Rehabil 18(Suppl 1):599-610',
+      note: 'estimated in subacute stroke: 9 points anchored to the modified Rankin Scale, 10 to the patients’ global rating of change; estimates differ with the phase and severity of stroke',
+      // Not yet verified: Arya 2011's co-authors (the abstract's values, title, journal and pages were read).
+      references: [
+        'Arya KN, Verma R, Garg RK. Estimating the minimal clinically important difference of an upper extremity recovery measure in subacute stroke patients. Top Stroke Rehabil. 2011;18(Suppl 1):599-610. doi:10.1310/tsr18s01-599',
+      ],
+    },
+    built_in: true,
+  },
+  {
+    id: 'fugl-meyer-le',
+    short: 'FMA-LE',
+    name: 'Fugl-Meyer Assessment, lower extremity motor (FMA-LE)',
+    range: [0, 34],
+    step: 1,
+    higher_is_better: true,
+    mcid: {
+      value: 6,
+      kind: 'mcid',
+      source: 'Pandian S et al. 2016, Top Stroke Rehabil 23(4):233-9',
+      note: 'estimated in chronic stroke',
+      references: [
+        'Pandian S, Arya KN, Kumar D. Minimal clinically important difference of the lower-extremity Fugl-Meyer assessment in chronic-stroke. Top Stroke Rehabil. 2016;23(4):233-9. doi:10.1179/1945511915Y.0000000003',
       ],
     },
     built_in: true,

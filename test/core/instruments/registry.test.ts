@@ -23,6 +23,15 @@ const FORMAT_IDS = [
   'gmfm-66',
   'mds-updrs-iii',
   'nrs-pain',
+  '10mwt',
+  '6mwt',
+  'tug',
+  'fact',
+  'barthel',
+  'fac',
+  'mas',
+  'fugl-meyer-ue',
+  'fugl-meyer-le',
 ];
 
 const get = (id: string): Instrument => {
@@ -56,12 +65,12 @@ describe('the built-in registry', () => {
         const steps = (range[1] - range[0]) / i.step;
         expect(Math.abs(steps - Math.round(steps))).toBeLessThan(1e-9);
       }
-      for (const [min, max] of Object.values(i.subscores ?? {})) {
-        expect(min).toBeLessThan(max);
-        if (range) {
-          expect(min).toBeGreaterThanOrEqual(range[0]);
-          expect(max).toBeLessThanOrEqual(range[1]);
-        }
+      // The built-in subscores divide the total between them: their ranges add up to its range.
+      const parts = Object.values(i.subscores ?? {});
+      for (const [min, max] of parts) expect(min).toBeLessThan(max);
+      if (range && parts.length > 0) {
+        expect(parts.reduce((sum, [min]) => sum + min, 0)).toBe(range[0]);
+        expect(parts.reduce((sum, [, max]) => sum + max, 0)).toBe(range[1]);
       }
       for (const key of Object.keys(i.subscores ?? {})) expect(i.subscore_labels?.[key], key).toBeTruthy();
       // Either a threshold with a source, or the reason none is given: never both, never neither.
