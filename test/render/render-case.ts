@@ -9,7 +9,7 @@ import type { TextFormat } from '../../src/render/template-bundle.js';
 
 export const EXAMPLES_DIR = join(import.meta.dirname, '..', '..', 'examples');
 export const FIXTURES_DIR = join(import.meta.dirname, 'fixtures');
-export const EXAMPLES = ['steven-sci', 'sci-assessments', 'minimal'] as const;
+export const EXAMPLES = ['steven-sci', 'sci-assessments', 'rehab-sci', 'minimal'] as const;
 /** The examples and a fixture that takes every optional branch of the templates. */
 export const ALL_CASES = [...EXAMPLES, 'every-field'] as const;
 export const BUILT_IN = ['care', 'care-full', 'narrative', 'bmj-case-reports'] as const;

@@ -222,7 +222,7 @@ function checkAdverseEventFields(c: CaseFile): CaseIssue[] {
           '`causality` takes the WHO-UMC categories: certain, probable, possible, unlikely, conditional, unassessable',
         ),
       );
-    if (e.criteria !== undefined && e.serious !== true)
+    if (e.criteria !== undefined && (e.serious === false || e.serious === undefined))
       out.push(
         issue(
           'criteria-not-serious',
