@@ -305,7 +305,7 @@ describe('care-full template', () => {
       '- **Other intervention**\n- **Cells** (cell therapy)\n  - Product: allogeneic\n  - Dose: not stated',
     );
     expect(markdownSection(md, 'Adverse events')).toContain(
-      '| day 2 | Fever | Round 1 | not stated | moderate | possible | not stated | not stated | — |',
+      '| day 2 | Fever | Round 1 | seriousness not stated; moderate | possible | action taken not stated; outcome not stated | — |',
     );
     expect(markdownSection(md, 'Diagnostic assessment')).not.toContain('### ISNCSCI classification');
     expect(markdownSection(md, 'Discussion')).toContain('### Lessons\n\n- one\n- two');

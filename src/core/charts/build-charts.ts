@@ -152,7 +152,8 @@ function improvingThreshold(
   const size = thresholdFor(mcid, start, true);
   const y = Math.round((start + (o.higher_is_better ? size : -size)) * 1000) / 1000;
   const kind = mcid.kind === 'mdc' ? 'mdc' : 'mcid';
-  const source = mcid.source.split(/[,(]/)[0]?.trim() ?? mcid.source;
+  // A built-in source is cut to its authors and year; a case file's is shown as written.
+  const source = instrument?.built_in ? (mcid.source.split(/[,(]/)[0]?.trim() ?? mcid.source) : mcid.source;
   return {
     reference: {
       y,

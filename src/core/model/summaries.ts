@@ -1,4 +1,5 @@
 import type { Translator } from '../../text/translator.js';
+import { EVENT_OUTCOMES } from '../schema/enums.js';
 import type { CaseFile } from '../schema/case-schema.js';
 import type { Clock } from './clock.js';
 import { withFields } from './copy.js';
@@ -82,7 +83,9 @@ export function buildAdverseEvents(c: CaseFile, clock: Clock, followUpDays: numb
   const items = c.adverse_events.map((e) => {
     const when = makeTimePoint(clock, { date: e.date ?? e.start, day: e.day }, tr);
     const until = makeTimePoint(clock, { date: e.end, day: e.end_day }, tr);
-    return withFields(e, { ...(when ? { when } : {}), ...(until ? { until } : {}) });
+    // An outcome in ICH E2B's words gets a code the catalog words; any other is printed as written.
+    const code = (EVENT_OUTCOMES as readonly string[]).includes(e.outcome ?? '') ? e.outcome?.replaceAll('-', '_') : undefined;
+    return withFields(e, { ...(when ? { when } : {}), ...(until ? { until } : {}), ...(code ? { outcome_code: code } : {}) });
   });
   // Serious events first (ICH E2A), each group in the order the case lists it.
   const ordered = [...items.filter((e) => e.serious === true), ...items.filter((e) => e.serious !== true)];

@@ -216,7 +216,12 @@ export interface EvidenceSummary {
 export interface AdverseEventsView {
   status: 'none-observed' | 'reported' | 'not-reported';
   /** The events, serious ones first; `when` is when each began (`date`, `start` or `day`), `until` when it ended. */
-  items: (NonNullable<Exclude<CaseFile['adverse_events'], 'not-reported'>>[number] & { when?: TimePoint; until?: TimePoint })[];
+  items: (NonNullable<Exclude<CaseFile['adverse_events'], 'not-reported'>>[number] & {
+    when?: TimePoint;
+    until?: TimePoint;
+    /** The outcome as a code where it is one of ICH E2B's (`recovered_with_sequelae`); other outcomes are text. */
+    outcome_code?: string;
+  })[];
   /** How many of them are serious (`serious: true`); absent where none are reported. */
   serious?: number;
   text: string;
