@@ -56,7 +56,7 @@ export async function expandInputs(inputs: readonly string[]): Promise<{ refs: I
  * `**\/*.{yaml,yml}` finds). Symbolic links are followed, except one that loops back up. A plain walk:
  * ten times faster than the glob library on a folder of ten thousand cases.
  */
-export function caseFilesUnder(root: string): string[] {
+export function caseFilesUnder(root: string, pattern: RegExp = /\.ya?ml$/): string[] {
   const found: string[] = [];
   const walk = (relative: string, ancestors: readonly string[]): void => {
     const dir = join(root, relative);
@@ -74,7 +74,7 @@ export function caseFilesUnder(root: string): string[] {
         isFile = target?.isFile() ?? false;
       }
       if (isFolder && entry.name !== 'node_modules') walk(path, inside);
-      else if (isFile && /\.ya?ml$/.test(entry.name)) found.push(path);
+      else if (isFile && pattern.test(entry.name)) found.push(path);
     }
   };
   walk('', []);

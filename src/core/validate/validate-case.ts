@@ -41,7 +41,7 @@ export function validateCaseText(text: string): ValidationResult {
  * Lines and columns, line order, at most MAX_ISSUES issues, and their hints. Works on the issue
  * objects it is given (each validation makes its own), so each step stays linear in their number.
  */
-function locateAll(issues: CaseIssue[], parsed: ParsedCase): CaseIssue[] {
+export function locateAll(issues: CaseIssue[], parsed: ParsedCase): CaseIssue[] {
   const { doc, counter, text } = parsed.positions();
   for (const issue of issues) {
     const at = locatePath(
