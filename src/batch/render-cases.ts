@@ -257,9 +257,17 @@ function checkOptions(
 export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 /** Loads and compiles a template by name or folder; a mistake in it stops the job. */
-export function compileChosenTemplate(nameOrDir: string): { template: CompiledTemplate; dir: string } {
+export function compileChosenTemplate(nameOrDir: string, kind: 'case' | 'series' = 'case'): { template: CompiledTemplate; dir: string } {
   try {
     const bundle = loadTemplate(nameOrDir);
+    if ((bundle.for ?? 'case') !== kind) {
+      throw new RenderSetupError(
+        kind === 'case'
+          ? `template \`${bundle.name}\` renders a case series: use it with \`casereport series\``
+          : `template \`${bundle.name}\` renders one case: a series needs a template for series (\`series\`)`,
+        'template',
+      );
+    }
     return { template: compileTemplate(bundle), dir: bundle.dir };
   } catch (error) {
     if (error instanceof TemplateError) throw new RenderSetupError(`template error: ${error.describe()}`, 'template');

@@ -11,6 +11,7 @@ const COMMANDS: [string, () => Promise<Register>][] = [
   ['render', async () => (await import('./commands/render.js')).registerRender],
   ['validate', async () => (await import('./commands/validate.js')).registerValidate],
   ['check', async () => (await import('./commands/check.js')).registerCheck],
+  ['series', async () => (await import('./commands/series.js')).registerSeries],
   ['draft', async () => (await import('./commands/draft.js')).registerDraft],
   ['instruments', async () => (await import('./commands/instruments.js')).registerInstruments],
   ['init', async () => (await import('./commands/init.js')).registerInit],

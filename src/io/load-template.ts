@@ -14,12 +14,12 @@ import { readManifest } from './template-manifest.js';
 export const BUILT_IN_TEMPLATES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');
 
 /** Names and descriptions of the built-in templates. */
-export function listBuiltInTemplates(): { name: string; description: string; dir: string }[] {
+export function listBuiltInTemplates(): { name: string; description: string; dir: string; for: 'case' | 'series' }[] {
   return readdirSync(BUILT_IN_TEMPLATES_DIR, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(BUILT_IN_TEMPLATES_DIR, entry.name, 'template.json')))
     .map((entry) => {
       const bundle = loadTemplate(entry.name);
-      return { name: bundle.name, description: bundle.description, dir: bundle.dir };
+      return { name: bundle.name, description: bundle.description, dir: bundle.dir, for: bundle.for ?? 'case' };
     });
 }
 
@@ -72,7 +72,15 @@ function loadTemplateDir(dir: string, depth: number): TemplateBundle {
       );
     }
   };
-  const bundle: TemplateBundle = { name: manifest.name, description: manifest.description, dir, formats: {}, partials: {}, css: '' };
+  const bundle: TemplateBundle = {
+    name: manifest.name,
+    description: manifest.description,
+    dir,
+    for: manifest.for ?? 'case',
+    formats: {},
+    partials: {},
+    css: '',
+  };
   let parent: TemplateBundle | undefined;
   if (manifest.extends !== undefined) {
     const parentDir = join(BUILT_IN_TEMPLATES_DIR, manifest.extends);
@@ -86,6 +94,7 @@ function loadTemplateDir(dir: string, depth: number): TemplateBundle {
     }
     parent = loadTemplateDir(parentDir, depth + 1);
     bundle.extends = manifest.extends;
+    bundle.for = manifest.for ?? parent.for;
     bundle.formats = { ...parent.formats };
     bundle.partials = { ...parent.partials };
   }

@@ -14,6 +14,8 @@ import { CaseReadError, readCaseSource } from './read-case.js';
 export interface SeriesFileProblem {
   file: string;
   issues: CaseIssue[];
+  /** The file's text, for showing the lines the issues point at. */
+  text?: string;
 }
 
 /** A series read and summarized: its file, one summary per valid case, and every problem found. */
@@ -52,21 +54,21 @@ export async function loadSeries(
   }
   const checked = validateSeriesText(text);
   if (!checked.ok) {
-    loaded.problems.push({ file: path, issues: checked.issues });
+    loaded.problems.push({ file: path, issues: checked.issues, text });
     return loaded;
   }
   const series = checked.value;
   loaded.series = series;
   const { files, issues } = await expandCases(path, series.cases);
-  if (issues.length > 0) loaded.problems.push({ file: path, issues });
+  if (issues.length > 0) loaded.problems.push({ file: path, issues, text });
   loaded.files = files;
   const tr = options.translator ?? translator();
   const seen = new Map<string, string>();
   for (const file of files) {
     options.onCase?.(file);
-    const result = readCase(file);
+    const { result, text: caseText } = readCase(file);
     if (!result.ok) {
-      loaded.problems.push({ file, issues: result.issues });
+      loaded.problems.push({ file, issues: result.issues, ...(caseText !== undefined ? { text: caseText } : {}) });
       continue;
     }
     const { caseFile, instruments } = result.value;
@@ -137,15 +139,19 @@ async function expandCases(seriesPath: string, entries: readonly string[]): Prom
 }
 
 /** One case file: YAML as written, or a render's JSON output, whose `input` is validated again. */
-function readCase(file: string): ValidationResult {
+function readCase(file: string): { result: ValidationResult; text?: string } {
   let text: string;
   try {
     text = readCaseSource({ kind: 'file', path: file }).text;
   } catch (error) {
-    if (error instanceof CaseReadError) return { ok: false, issues: [error.toIssue()] };
+    if (error instanceof CaseReadError) return { result: { ok: false, issues: [error.toIssue()] } };
     throw error;
   }
-  if (!/\.json$/i.test(file)) return validateCaseText(text);
+  if (!/\.json$/i.test(file)) return { result: validateCaseText(text), text };
+  return { result: readJsonCase(text) };
+}
+
+function readJsonCase(text: string): ValidationResult {
   let data: unknown;
   try {
     data = JSON.parse(text);

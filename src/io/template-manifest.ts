@@ -21,6 +21,8 @@ const manifestSchema = z.strictObject({
   partials: z.string().default('partials'),
   /** A Word document whose styles (fonts, heading styles) Word output takes, e.g. a journal's template. */
   reference_docx: z.string().optional(),
+  /** What the template renders: one case (`render`), or a case series (`series`). Inherited through `extends`. */
+  for: z.enum(['case', 'series']).optional(),
 });
 
 /** A template's `template.json`. */

@@ -1,5 +1,6 @@
 import type { RuntimeOptions } from 'handlebars';
 import type { ReportModel } from '../core/model/types.js';
+import type { SeriesModel } from '../core/series/types.js';
 import { inlinePartialNames } from './check-template-tree.js';
 import { judgeReference } from './judge-reference.js';
 import { createHandlebars, parseTemplate, precompileSource, specFromCode, type TemplateSpec, type TemplateTree } from './handlebars-env.js';
@@ -26,7 +27,8 @@ export interface CompiledTemplate {
   /** Word styles (fonts, headings) from the template's reference document, where it names one. */
   docxStyles?: string;
   formats: TextFormat[];
-  render(format: TextFormat, model: ReportModel, extras: RenderExtras): string;
+  /** Renders a case's report model, or (with a template `for` series) a series model. */
+  render(format: TextFormat, model: ReportModel | SeriesModel, extras: RenderExtras): string;
 }
 
 type Delegate = (context: unknown, options?: RuntimeOptions) => string;

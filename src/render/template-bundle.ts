@@ -11,6 +11,8 @@ export interface TemplateBundle {
   dir: string;
   /** The built-in template it extends (its manifest's `extends`). */
   extends?: string;
+  /** What it renders: one case's report, or a case series' (`template.json`'s `for`). */
+  for?: 'case' | 'series';
   /** The `word/styles.xml` of the manifest's `reference_docx`: Word output takes its styles. */
   docxStyles?: string;
   /** Main template per format: file name (for messages) and source. */

@@ -24,7 +24,8 @@ Examples:
       const term = new Terminal(command.optsWithGlobals<GlobalOptions>());
       const list = listBuiltInTemplates();
       const width = Math.max(...list.map((t) => t.name.length));
-      for (const t of list) term.info(`${term.out.bold(t.name.padEnd(width))}  ${t.description}`);
+      for (const t of list)
+        term.info(`${term.out.bold(t.name.padEnd(width))}  ${t.for === 'series' ? '(for `casereport series`) ' : ''}${t.description}`);
     });
   templates
     .command('eject')

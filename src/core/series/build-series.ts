@@ -1,4 +1,6 @@
 import type { Translator } from '../../text/translator.js';
+import { spaghettiChart, swimmerChart } from '../charts/series-charts.js';
+import { toBase64 } from '../charts/svg.js';
 import { describeDuration } from '../dates.js';
 import { buildInstrumentTable, measureLabel, thresholdFor } from '../instruments/lookup.js';
 import type { Instrument } from '../instruments/registry.js';
@@ -90,8 +92,8 @@ export function buildSeriesModel(series: SeriesFile, given: readonly CaseSummary
         reporting: reporting.length,
         any: withAny.k,
         serious: withSerious.k,
-        any_ci: proportionText(withAny, tr),
-        serious_ci: proportionText(withSerious, tr),
+        any_ci: percentText(withAny, tr),
+        serious_ci: percentText(withSerious, tr),
         not_reported: notReported.length,
         names: notReported.join(', '),
       }),
@@ -112,7 +114,51 @@ export function buildSeriesModel(series: SeriesFile, given: readonly CaseSummary
   const shift = aisShift(cases, tr);
   if (shift) model.ais_shift = shift;
   model.limitations = seriesLimitations(series, cases, flow.time_points.at(-1) as FlowPoint, tr);
+  model.charts = seriesCharts(model, series, cases, instruments.get(first.instrument), first, tr);
   return model;
+}
+
+/** The spaghetti plot of the first primary outcome and the swimmer plot of follow-up, numbered as figures. */
+function seriesCharts(
+  model: SeriesModel,
+  series: SeriesFile,
+  cases: readonly CaseSummary[],
+  instrument: Instrument | undefined,
+  first: PrimaryOutcome,
+  tr: Translator,
+): SeriesModel['charts'] {
+  const latest = model.outcomes.find((o) => o.instrument === first.instrument && o.measure === first.measure && o.time_point === 'latest');
+  // A threshold that depends on the baseline (EDSS) has no one line to draw.
+  const threshold =
+    series.responder !== 'mcid' ? series.responder.change : instrument?.mcid && !instrument.mcid.rule ? instrument.mcid.value : undefined;
+  const drawn = [
+    ...(latest
+      ? [
+          {
+            key: 'spaghetti' as const,
+            ...spaghettiChart(
+              latest,
+              instrument?.short ?? first.instrument,
+              cases,
+              outcomeKey(first),
+              threshold,
+              instrument?.higher_is_better ?? true,
+              tr,
+            ),
+          },
+        ]
+      : []),
+    { key: 'swimmer' as const, ...swimmerChart(cases, new Set(model.flow.time_points.at(-1)?.lost_ids ?? []), tr) },
+  ];
+  return drawn.map((c, i) => ({
+    number: i + 1,
+    key: c.key,
+    title: c.title,
+    file: `${model.id}-chart-${i + 1}.svg`,
+    svg: c.svg,
+    data_uri: `data:image/svg+xml;base64,${toBase64(c.svg)}`,
+    alt: c.alt,
+  }));
 }
 
 function flowAt(cases: readonly CaseSummary[], o: PrimaryOutcome, slot: Slot, tr: Translator): FlowPoint {
@@ -173,6 +219,7 @@ function outcomeAt(
     measure: o.measure,
     label,
     time_point: slot.label,
+    time_point_text: slot.day === undefined ? tr.t('series.latest') : slot.label,
     n: rows.length,
     baseline,
     value,
@@ -212,14 +259,23 @@ function responds(
 /** "median 4 (IQR 2 to 9); mean 5.1 (SD 3.2)", or a dash without values. */
 export function spreadText(s: Spread, tr: Translator): string {
   if (s.n === 0 || s.median === null) return '—';
+  // The JSON keeps 4 decimals; a table reads better with at most 2.
+  const show = (x: number | null) => String(Math.round((x ?? 0) * 100) / 100);
   return tr.t('series.spread', {
-    median: String(s.median),
-    q1: String(s.q1),
-    q3: String(s.q3),
-    mean: String(s.mean),
-    sd: s.sd === null ? '' : String(s.sd),
+    median: show(s.median),
+    q1: show(s.q1),
+    q3: show(s.q3),
+    mean: show(s.mean),
+    sd: s.sd === null ? '' : show(s.sd),
     has_sd: s.sd === null ? 'no' : 'yes',
   });
+}
+
+/** "40%; 95% CI 11.8% to 76.9%" (or nothing to say without cases). */
+function percentText(p: Proportion, tr: Translator): string {
+  if (p.n === 0 || p.proportion === null) return tr.t('series.not_applicable');
+  const pct = (x: number | null) => String(Math.round((x ?? 0) * 1000) / 10);
+  return tr.t('series.percent', { p: pct(p.proportion), low: pct(p.ci_low), high: pct(p.ci_high) });
 }
 
 /** "3/5 (60%; 95% CI 23% to 88%)". */

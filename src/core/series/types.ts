@@ -33,6 +33,8 @@ export interface SeriesOutcome {
   measure: string;
   label: string;
   time_point: string;
+  /** The time point as reports name it ("12 months", "latest assessment"). */
+  time_point_text: string;
   n: number;
   baseline: Spread;
   value: Spread;
