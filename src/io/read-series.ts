@@ -5,7 +5,7 @@ import { buildReportModel } from '../core/model/build-model.js';
 import { summarizeCase, type CaseSummary } from '../core/series/case-summary.js';
 import type { SeriesFile } from '../core/series/series-schema.js';
 import { validateSeriesText } from '../core/series/validate-series.js';
-import { validateCaseText, type ValidationResult } from '../core/validate/validate-case.js';
+import { locateIssues, validateCaseText, type ValidationResult } from '../core/validate/validate-case.js';
 import { translator, type Translator } from '../text/translator.js';
 import { caseFilesUnder } from './expand-inputs.js';
 import { CaseReadError, readCaseSource } from './read-case.js';
@@ -60,7 +60,7 @@ export async function loadSeries(
   const series = checked.value;
   loaded.series = series;
   const { files, issues } = await expandCases(path, series.cases);
-  if (issues.length > 0) loaded.problems.push({ file: path, issues, text });
+  if (issues.length > 0) loaded.problems.push({ file: path, issues: locateIssues(text, issues), text });
   loaded.files = files;
   const tr = options.translator ?? translator();
   const seen = new Map<string, string>();

@@ -1,6 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { Command } from 'commander';
+import { checkSeriesFile, looksLikeSeriesFile } from '../../batch/series-files.js';
 import { checkCase, failsStrict } from '../../core/check/run-check.js';
+import { seriesFailsStrict } from '../../core/series/check-series.js';
 import type { CareStatus, CheckReport } from '../../core/check/types.js';
 import type { CaseIssue } from '../../core/errors.js';
 import { buildReportModel } from '../../core/model/build-model.js';
@@ -61,6 +63,8 @@ or, with --strict, a CARE item is missing or a privacy finding is an error.`,
 
 async function runCheck(inputs: string[], options: CheckOptions): Promise<ExitCode> {
   const term = new Terminal(options);
+  if (inputs.length === 1 && inputs[0] !== '-' && looksLikeSeriesFile(inputs[0] as string))
+    return runSeriesCheck(inputs[0] as string, options, term);
   const { refs, problems } = await expandInputs(inputs);
   const results: CheckResult[] = [];
   let care: CompiledTemplate | undefined;
@@ -161,4 +165,44 @@ function plural(n: number, noun: string): string {
 /** The word counts journals limit: BMJ Case Reports, for one, asks for an abstract of at most 250 words. */
 function formatWords(words: WordCount): string {
   return `Words (care report; headings, tables, figures, declarations and references not counted): abstract ${words.abstract}, body ${words.body}`;
+}
+
+/** `check SERIES.yaml`: the series' reporting items and appraisal, or the problems of its files. */
+async function runSeriesCheck(file: string, options: CheckOptions, term: Terminal): Promise<ExitCode> {
+  const result = await checkSeriesFile(file);
+  if (!result.ok) {
+    if (options.json)
+      term.data(`${jsonForTerminal({ file, valid: false, problems: result.problems.map((p) => ({ file: p.file, issues: p.issues })) })}\n`);
+    else for (const p of result.problems) term.problem(formatIssues(p.file, p.issues, p.text ?? '', term.err));
+    return EXIT.invalidInput;
+  }
+  const { report } = result;
+  const fails = seriesFailsStrict(report);
+  if (options.json) {
+    term.data(`${jsonForTerminal({ file, valid: true, fails_strict: fails, report })}\n`);
+  } else {
+    term.info(`${term.out.bold(safe(file))}  ${safe(report.title)}`);
+    let list = '';
+    for (const i of report.items) {
+      if (i.list !== list) {
+        list = i.list;
+        term.info(`\n${term.out.bold(list)}`);
+      }
+      const status =
+        i.status === 'reported' || i.status === 'yes'
+          ? term.out.green(i.status)
+          : i.status === 'cannot-judge' || i.status === 'partial'
+            ? term.out.yellow(i.status)
+            : term.out.red(i.status);
+      term.info(`  ${safe(i.item).padEnd(72)} ${status}${i.fields.length ? `  ${term.out.dim(safe(i.fields.join(', ')))}` : ''}`);
+      if (i.note) term.info(`    ${term.out.dim(safe(i.note))}`);
+    }
+    term.info('');
+    for (const source of report.sources) term.info(term.out.dim(safe(source)));
+    const s = report.summary;
+    term.info(
+      `\nSummary: ${s.reported} reported, ${s.partial} partial, ${s.missing} missing; appraisal ${s.yes} yes, ${s.no} no, ${s['cannot-judge']} cannot be judged`,
+    );
+  }
+  return options.strict && fails ? EXIT.invalidInput : EXIT.ok;
 }

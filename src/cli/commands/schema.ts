@@ -1,20 +1,24 @@
 import type { Command } from 'commander';
-import { buildJsonSchema } from '../../core/schema/json-schema.js';
+import { buildJsonSchema, buildSeriesJsonSchema } from '../../core/schema/json-schema.js';
 
 /** `casereport schema`: the JSON Schema of the case file format, for editors and other tools. */
 export function registerSchema(program: Command): void {
   program
     .command('schema')
     .summary('print the JSON Schema of the case file format')
-    .description('Print the JSON Schema of the case file format (generated from the same schema the validator uses).')
+    .description(
+      'Print the JSON Schema of the case file format (generated from the same schema the validator uses); with --series, that of the series file format.',
+    )
+    .option('--series', 'the schema of series files (casereport series)')
     .addHelpText(
       'after',
       `
 Examples:
   $ casereport schema > case.schema.json
+  $ casereport schema --series > series.schema.json
   # then, in a case file:  # yaml-language-server: $schema=./case.schema.json`,
     )
-    .action(() => {
-      process.stdout.write(`${JSON.stringify(buildJsonSchema(), null, 2)}\n`);
+    .action((options: { series?: boolean }) => {
+      process.stdout.write(`${JSON.stringify(options.series ? buildSeriesJsonSchema() : buildJsonSchema(), null, 2)}\n`);
     });
 }

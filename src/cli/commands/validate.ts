@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { looksLikeSeriesFile, validateSeriesFile } from '../../batch/series-files.js';
 import type { CaseIssue } from '../../core/errors.js';
 import { validateCaseText } from '../../core/validate/validate-case.js';
 import { expandInputs } from '../../io/expand-inputs.js';
@@ -57,6 +58,19 @@ async function runValidate(inputs: string[], options: ValidateOptions): Promise<
       if (!(error instanceof CaseReadError)) throw error;
       results.push({ file: error.input, valid: false, issues: [error.toIssue()] });
       if (!options.json) term.problem(formatIssues(error.input, [error.toIssue()], '', term.err));
+      continue;
+    }
+    if (source.path !== undefined && looksLikeSeriesFile(source.path)) {
+      // A series file: the series and every case it names.
+      const problems = await validateSeriesFile(source.path);
+      results.push({
+        file: source.name,
+        valid: problems.length === 0,
+        issues: problems.flatMap((p) => p.issues.map((i) => ({ ...i, file: p.file }))),
+      });
+      if (options.json) continue;
+      for (const p of problems) term.problem(formatIssues(p.file, p.issues, p.text ?? '', term.err));
+      if (problems.length === 0) term.info(`${term.out.green('valid')} ${safeForTerminal(source.name)} (series)`);
       continue;
     }
     const { valid, issues } = validateSource(source);
