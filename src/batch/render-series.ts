@@ -13,7 +13,7 @@ import { compileChosenTemplate } from './render-cases.js';
 import { startPrinter } from './printer.js';
 
 /** What `casereport series` can write. */
-export const SERIES_FORMATS = ['md', 'html', 'json', 'csv', 'pdf'] as const;
+export const SERIES_FORMATS = ['md', 'html', 'json', 'csv', 'pdf', 'docx'] as const;
 export type SeriesFormat = (typeof SERIES_FORMATS)[number];
 
 export interface SeriesRenderOptions {
@@ -67,6 +67,25 @@ export async function renderSeries(
   if (formats.has('html')) write(`${model.id}.html`, template.render('html', model, extras));
   if (formats.has('json')) write(`${model.id}.json`, `${JSON.stringify(model, null, 2)}\n`);
   if (formats.has('csv')) write(`${model.id}-patients.csv`, patientsCsv(model));
+  if (formats.has('docx')) {
+    // Loaded on first use, as for cases: the Word writer, from the same Markdown as the md output.
+    const { buildDocx } = await import('../docx/build-docx.js');
+    const docx = await buildDocx(template.render('md', model, extras), {
+      properties: {
+        title: withoutBidiControls(model.title),
+        subject: tr.t('series.pdf_subject', { n: model.n_cases }),
+        keywords: [],
+        language: model.language,
+      },
+      image: (url) => {
+        const chart = model.charts.find((c) => c.file === url);
+        return chart ? { type: 'svg', data: Buffer.from(chart.svg, 'utf8') } : undefined;
+      },
+      pageFooter: tr.t('docx.footer_page', { page: '\u0001', pages: '\u0002' }),
+      ...(template.docxStyles !== undefined ? { styles: template.docxStyles } : {}),
+    });
+    write(`${model.id}.docx`, docx);
+  }
   if (formats.has('pdf')) {
     const html = template.render('html', model, extras);
     const started = await startPrinter({

@@ -50,6 +50,9 @@ export async function expandInputs(inputs: readonly string[]): Promise<{ refs: I
   return { refs, problems };
 }
 
+/** The names of series files (`series.yaml`, `*.series.yaml`): in a folder of cases, not cases (`casereport series` reads them). */
+export const SERIES_FILE_NAME = /(^|\.)series\.ya?ml$/i;
+
 /**
  * The case files under a folder, as paths relative to it, sorted: every `*.yaml` and `*.yml`, in
  * subfolders too, leaving out hidden files and folders and `node_modules` (what the glob
@@ -74,7 +77,7 @@ export function caseFilesUnder(root: string, pattern: RegExp = /\.ya?ml$/): stri
         isFile = target?.isFile() ?? false;
       }
       if (isFolder && entry.name !== 'node_modules') walk(path, inside);
-      else if (isFile && pattern.test(entry.name)) found.push(path);
+      else if (isFile && pattern.test(entry.name) && !SERIES_FILE_NAME.test(entry.name)) found.push(path);
     }
   };
   walk('', []);

@@ -7,7 +7,7 @@ import type { SeriesFile } from '../core/series/series-schema.js';
 import { validateSeriesText } from '../core/series/validate-series.js';
 import { locateIssues, validateCaseText, type ValidationResult } from '../core/validate/validate-case.js';
 import { translator, type Translator } from '../text/translator.js';
-import { caseFilesUnder } from './expand-inputs.js';
+import { caseFilesUnder, SERIES_FILE_NAME } from './expand-inputs.js';
 import { CaseReadError, readCaseSource } from './read-case.js';
 
 /** The problems of one file the series reads: the series file itself, or one of its cases. */
@@ -29,8 +29,6 @@ export interface LoadedSeries {
 }
 
 const CASE_FILE = /\.(ya?ml|json)$/i;
-/** Series files found in a folder of cases are not cases: `series.yaml`, `*.series.yaml`. */
-const SERIES_FILE = /(^|\.)series\.ya?ml$/i;
 
 /**
  * Reads a series file and each case it names (YAML, or the JSON that `render --format json` writes),
@@ -104,16 +102,14 @@ async function expandCases(seriesPath: string, entries: readonly string[]): Prom
     const full = isAbsolute(entry) ? entry : join(base, entry);
     let matched: string[] = [];
     if (existsSync(full) && statSync(full).isDirectory()) {
-      matched = caseFilesUnder(full, CASE_FILE)
-        .filter((f) => !SERIES_FILE.test(basename(f)))
-        .map((f) => join(full, f));
+      matched = caseFilesUnder(full, CASE_FILE).map((f) => join(full, f));
     } else if (existsSync(full)) {
       matched = [full];
     } else {
       const { glob, isDynamicPattern } = await import('tinyglobby');
       if (isDynamicPattern(entry)) {
         matched = (await glob(entry, { cwd: base, absolute: true, ignore: ['**/node_modules/**'] })).filter(
-          (f) => CASE_FILE.test(f) && !SERIES_FILE.test(basename(f)),
+          (f) => CASE_FILE.test(f) && !SERIES_FILE_NAME.test(basename(f)),
         );
       }
     }

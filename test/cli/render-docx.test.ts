@@ -69,11 +69,12 @@ describe('render --format docx', () => {
     expect(results, 'the results table').toBeDefined();
     // Pandoc reads the table's first row as its head only when Word marks it as a header row.
     expect(text((results?.c as unknown[])[3])).toContain('Baseline');
-    expect(all(blocks, 'Image')).toHaveLength(5);
-    for (let n = 1; n <= 5; n++) expect(plain).toContain(`Figure ${n}.`);
+    // Seven charts: UEMS, LEMS, motor total, light touch, pin prick, SCIM III, WISCI II.
+    expect(all(blocks, 'Image')).toHaveLength(7);
+    for (let n = 1; n <= 7; n++) expect(plain).toContain(`Figure ${n}.`);
     const parts = unzipSync(readFileSync(file));
     const media = Object.keys(parts).filter((name) => name.startsWith('word/media/'));
-    expect(media).toHaveLength(5);
+    expect(media).toHaveLength(7);
     for (const name of media) expect([...(parts[name] ?? []).slice(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
     expect(strFromU8(parts['word/document.xml'] ?? new Uint8Array())).toContain('<w:tblHeader/>');
     expect(plain).toMatch(/References\s+1\. Scivoletto G, Tamburella F/);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +56,21 @@ describe('casereport series', () => {
     expect(pdf.info.Title).toContain('a case series');
   }, 120_000);
 
+  it('writes a Word file that a real reader reads back: headings, tables and the two figures as images', () => {
+    const out = tempDir();
+    expect(runCli(['series', EXAMPLE, '--format', 'docx', '--out-dir', out]).code).toBe(0);
+    const file = join(out, 'example-cell-therapy-series.docx');
+    const json = JSON.parse(execFileSync('pandoc', ['-f', 'docx', '-t', 'json', file], { encoding: 'utf8' })) as {
+      blocks: { t: string }[];
+    };
+    const kinds = JSON.stringify(json.blocks);
+    expect(json.blocks.filter((b) => b.t === 'Table').length).toBeGreaterThanOrEqual(3);
+    expect((kinds.match(/"t":"Image"/g) ?? []).length).toBe(2);
+    const plain = execFileSync('pandoc', ['-f', 'docx', '-t', 'plain', '--wrap=none', file], { encoding: 'utf8' });
+    expect(plain).toContain('Flow of patients');
+    expect(plain).toContain('3/5 (60%; 95% CI 23.1% to 88.2%)');
+  });
+
   it('fails on a missing case file and an invalid one, naming each with its line, and writes nothing', () => {
     const dir = copyExample();
     const series = join(dir, 'series.yaml');
@@ -102,6 +118,15 @@ describe('casereport series', () => {
   it('prints the JSON Schema of series files that ships in schema/', () => {
     const run = runCli(['schema', '--series']);
     expect(JSON.parse(run.stdout)).toEqual(JSON.parse(readFileSync(join(ROOT, 'schema', 'series.schema.json'), 'utf8')));
+  });
+
+  it('tells a user who renders a series file as a case what it is, and leaves series files out of a folder of cases', () => {
+    const run = runCli(['render', EXAMPLE, '--out-dir', tempDir()]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/series\.yaml:3:20 +casereport_series +this is a series file, not a case file/);
+    const folder = runCli(['validate', join(ROOT, 'examples', 'series')]);
+    expect(folder.code).toBe(0);
+    expect(folder.stdout.match(/^valid /gm)).toHaveLength(6);
   });
 
   it('keeps series and case templates apart', () => {

@@ -1,4 +1,4 @@
-import type { CaseIssue } from '../errors.js';
+import { caseIssue, type CaseIssue } from '../errors.js';
 import type { Instrument } from '../instruments/registry.js';
 import { locatePath } from '../locate.js';
 import { parseCaseText, type ParsedCase } from '../parse.js';
@@ -24,6 +24,16 @@ export type ValidationResult = { ok: true; value: ValidCase } | { ok: false; iss
 export function validateCaseText(text: string): ValidationResult {
   const { parsed, issues } = parseCaseText(text);
   if (!parsed) return { ok: false, issues: capIssues(issues) };
+  const data = parsed.data;
+  if (data !== null && typeof data === 'object' && 'casereport_series' in data) {
+    const issue = caseIssue(
+      'series-file',
+      'this is a series file, not a case file',
+      ['casereport_series'],
+      'render it with `casereport series FILE`',
+    );
+    return { ok: false, issues: locateAll([issue], parsed) };
+  }
   const result = caseSchema.safeParse(parsed.data);
   const instruments = collectCaseInstruments(parsed.data);
   if (!result.success) {
