@@ -88,6 +88,19 @@ export function buildSeriesModel(series: SeriesFile, given: readonly CaseSummary
       not_reported: notReported,
       with_any: withAny,
       with_serious: withSerious,
+      rows: [
+        { label: tr.t('series.adverse_events.row_any'), count: `${withAny.k}/${withAny.n}`, percent: percentText(withAny, tr) },
+        {
+          label: tr.t('series.adverse_events.row_serious'),
+          count: `${withSerious.k}/${withSerious.n}`,
+          percent: percentText(withSerious, tr),
+        },
+        {
+          label: tr.t('series.adverse_events.row_not_reported'),
+          count: String(notReported.length),
+          percent: notReported.length > 0 ? notReported.join(', ') : '—',
+        },
+      ],
       text: tr.t('series.adverse_events.text', {
         reporting: reporting.length,
         any: withAny.k,

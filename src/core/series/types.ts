@@ -105,6 +105,8 @@ export interface SeriesModel {
     not_reported: string[];
     with_any: Proportion;
     with_serious: Proportion;
+    /** The table of the report: what is counted, k/n, and the percentage with its interval (or the cases not counted). */
+    rows: { label: string; count: string; percent: string }[];
     text: string;
   };
   evidence: {
