@@ -88,6 +88,29 @@ describe('casereport series', () => {
     expect(existsSync(join(out, 'example-cell-therapy-series.md'))).toBe(false);
   });
 
+  it('escapes case text in every output: a Markdown table row stays one row, HTML runs nothing, CSV opens no formula', () => {
+    const dir = copyExample();
+    const hostile = 'Pat | 1 *x* <script>alert(1)</script> =cmd';
+    const p01 = join(dir, 'cases', 'p01.yaml');
+    writeFileSync(p01, readFileSync(p01, 'utf8').replace('label: Patient 1', `label: "${hostile}"`));
+    writeFileSync(
+      join(dir, 'cases', 'p02.yaml'),
+      readFileSync(join(dir, 'cases', 'p02.yaml'), 'utf8').replace('label: Patient 2', 'label: "=HYPERLINK(1)"'),
+    );
+    const out = tempDir();
+    expect(runCli(['series', join(dir, 'series.yaml'), '--format', 'md,html,csv', '--out-dir', out]).code).toBe(0);
+    const md = readFileSync(join(out, 'example-cell-therapy-series.md'), 'utf8');
+    const row = md.split('\n').find((l) => l.startsWith('| Pat'));
+    expect(row).toBe(
+      '| Pat \\| 1 \\*x\\* \\<script\\>alert(1)\\</script\\> =cmd | 34, male | Traumatic spinal cord injury, cervical, incomplete | C | 14 months | 2 | 360 | +11 | none observed |',
+    );
+    const html = readFileSync(join(out, 'example-cell-therapy-series.html'), 'utf8');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;');
+    const csv = readFileSync(join(out, 'example-cell-therapy-series-patients.csv'), 'utf8');
+    expect(csv).toContain("p02,'=HYPERLINK(1),51,female");
+  });
+
   it('refuses two cases with the same id', () => {
     const dir = copyExample();
     writeFileSync(join(dir, 'cases', 'p07.yaml'), readFileSync(join(dir, 'cases', 'p06.yaml'), 'utf8'));
