@@ -28,8 +28,11 @@ export interface RenderOptions extends GlobalOptions {
   figures?: string | true;
 }
 
-/** `md,pdf` → ['md', 'pdf'], refusing unknown formats. */
-export function parseFormats(text: string): OutputFormat[] {
+/** `md,pdf` → ['md', 'pdf'], refusing formats not in `allowed` (render's, unless a command has its own). */
+export function parseFormats<F extends string = OutputFormat>(
+  text: string,
+  allowed: readonly F[] = OUTPUT_FORMATS as readonly string[] as readonly F[],
+): F[] {
   const formats = [
     ...new Set(
       text
@@ -39,12 +42,12 @@ export function parseFormats(text: string): OutputFormat[] {
     ),
   ];
   for (const format of formats) {
-    if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
-      throw new CliError(`unknown format \`${format}\``, EXIT.usage, `choose from ${OUTPUT_FORMATS.join(', ')}`);
+    if (!(allowed as readonly string[]).includes(format)) {
+      throw new CliError(`unknown format \`${format}\``, EXIT.usage, `choose from ${allowed.join(', ')}`);
     }
   }
-  if (formats.length === 0) throw new CliError('no output format given', EXIT.usage, `choose from ${OUTPUT_FORMATS.join(', ')}`);
-  return formats as OutputFormat[];
+  if (formats.length === 0) throw new CliError('no output format given', EXIT.usage, `choose from ${allowed.join(', ')}`);
+  return formats as F[];
 }
 
 export function parsePageSize(text: string): 'A4' | 'Letter' {

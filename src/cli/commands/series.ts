@@ -1,12 +1,12 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { RenderSetupError } from '../../batch/errors.js';
-import { renderSeries, SERIES_FORMATS, type SeriesFormat } from '../../batch/render-series.js';
+import { renderSeries, SERIES_FORMATS } from '../../batch/render-series.js';
 import { CliError, EXIT, type ExitCode } from '../exit-codes.js';
 import { formatIssues } from '../format-issues.js';
 import { STARTER_SERIES } from '../starter-series.js';
 import { jsonForTerminal, safeForTerminal, Terminal, type GlobalOptions } from '../terminal.js';
-import { parseMargins, parsePageSize, parseTimeout } from './render-options.js';
+import { parseFormats, parseMargins, parsePageSize, parseTimeout } from './render-options.js';
 
 interface SeriesOptions extends GlobalOptions {
   format: string;
@@ -63,26 +63,9 @@ Exit codes: 0 written, 2 usage error, 3 a problem in the series file or a case, 
     });
 }
 
-function parseSeriesFormats(text: string): SeriesFormat[] {
-  const formats = [
-    ...new Set(
-      text
-        .split(',')
-        .map((f) => f.trim().toLowerCase())
-        .filter(Boolean),
-    ),
-  ];
-  for (const f of formats) {
-    if (!(SERIES_FORMATS as readonly string[]).includes(f))
-      throw new CliError(`unknown format \`${f}\``, EXIT.usage, `choose from ${SERIES_FORMATS.join(', ')}`);
-  }
-  if (formats.length === 0) throw new CliError('no output format given', EXIT.usage, `choose from ${SERIES_FORMATS.join(', ')}`);
-  return formats as SeriesFormat[];
-}
-
 async function runSeries(file: string, options: SeriesOptions): Promise<ExitCode> {
   const term = new Terminal(options);
-  const formats = parseSeriesFormats(options.format);
+  const formats = parseFormats(options.format, SERIES_FORMATS);
   const print = { pageSize: parsePageSize(options.pageSize), ...parseMargins(options.margin), timeoutMs: parseTimeout(options.timeout) };
   let result;
   try {
