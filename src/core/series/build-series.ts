@@ -50,8 +50,11 @@ export function buildSeriesModel(series: SeriesFile, given: readonly CaseSummary
   const slots: Slot[] = [...(series.time_points ?? []).map((t) => ({ label: t.label, day: t.day, window: t.window })), { label: 'latest' }];
   const n = cases.length;
   const first = series.primary_outcomes[0] as PrimaryOutcome;
+  // Tables name an instrument by its short name (SCIM III), a part of it by the part's label.
   const label = (o: PrimaryOutcome) =>
-    measureLabel(instruments.get(o.instrument), o.instrument, o.measure === 'total' ? 'score' : o.measure, tr);
+    o.measure === 'total'
+      ? (instruments.get(o.instrument)?.short ?? o.instrument)
+      : measureLabel(instruments.get(o.instrument), o.instrument, o.measure, tr);
   const flow = {
     included: n,
     // Every case file records at least one treatment round: each case in the series was treated.
@@ -81,6 +84,7 @@ export function buildSeriesModel(series: SeriesFile, given: readonly CaseSummary
     eligibility: { inclusion: series.eligibility?.inclusion ?? [], exclusion: series.eligibility?.exclusion ?? [] },
     flow,
     patients: cases.map((c) => patientRow(c, first, tr)),
+    interventions: countInterventions(cases, tr),
     outcomes,
     quantile_rule: tr.t('series.quantile_rule'),
     adverse_events: {
@@ -321,6 +325,15 @@ function patientRow(c: CaseSummary, first: PrimaryOutcome, tr: Translator): Seri
   if (c.since_onset_days !== undefined) row.since_onset_days = c.since_onset_days;
   if (c.follow_up_days !== undefined) row.follow_up_days = c.follow_up_days;
   return row;
+}
+
+/** Each intervention the cases name, with how many cases received it, most often first (then by name). */
+function countInterventions(cases: readonly CaseSummary[], tr: Translator): SeriesModel['interventions'] {
+  const counts = new Map<string, number>();
+  for (const c of cases) for (const name of c.interventions) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([name, n]) => ({ name, cases: n, text: tr.t('series.intervention_count', { name, n, total: cases.length }) }));
 }
 
 /** Baseline AIS grade by latest grade, and how many improved by at least one grade. */

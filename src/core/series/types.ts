@@ -91,6 +91,8 @@ export interface SeriesModel {
   ethics?: string;
   flow: { included: number; treated: number; outcome: string; time_points: FlowPoint[] };
   patients: SeriesPatientRow[];
+  /** The interventions the cases received, each with how many cases received it. */
+  interventions: { name: string; cases: number; text: string }[];
   outcomes: SeriesOutcome[];
   quantile_rule: string;
   ais_shift?: {
