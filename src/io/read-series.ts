@@ -1,6 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { caseIssue, type CaseIssue } from '../core/errors.js';
+import { didYouMean } from '../core/hints.js';
+import { buildInstrumentTable } from '../core/instruments/lookup.js';
 import { buildReportModel } from '../core/model/build-model.js';
 import { summarizeCase, type CaseSummary } from '../core/series/case-summary.js';
 import type { SeriesFile } from '../core/series/series-schema.js';
@@ -89,7 +91,34 @@ export async function loadSeries(
     const model = buildReportModel(caseFile, instruments, tr);
     loaded.summaries.push(summarizeCase(model, instruments, series.primary_outcomes));
   }
+  const unknown = checkPrimaryOutcomes(series, loaded.summaries);
+  if (unknown.length > 0) loaded.problems.unshift({ file: path, issues: locateIssues(text, unknown), text });
   return loaded;
+}
+
+/** Each primary outcome names an instrument that is built in or that a case defines, and a measure it has. */
+function checkPrimaryOutcomes(series: SeriesFile, summaries: readonly CaseSummary[]): CaseIssue[] {
+  const table = buildInstrumentTable();
+  for (const c of summaries) for (const [id, i] of Object.entries(c.instruments)) table.set(id, i);
+  return series.primary_outcomes.flatMap((o, i): CaseIssue[] => {
+    const instrument = table.get(o.instrument);
+    if (!instrument) {
+      const hint =
+        didYouMean(o.instrument, [...table.keys()]) ??
+        'built in: see `casereport instruments`; or one the cases define under `instruments`';
+      return [caseIssue('unknown-instrument', `unknown instrument \`${o.instrument}\``, ['primary_outcomes', i, 'instrument'], hint)];
+    }
+    const measures = ['total', ...Object.keys(instrument.subscores ?? {}), ...Object.keys(instrument.measures ?? {})];
+    if (measures.includes(o.measure)) return [];
+    return [
+      caseIssue(
+        'unknown-measure',
+        `${instrument.short} has no measure \`${o.measure}\``,
+        ['primary_outcomes', i, 'measure'],
+        didYouMean(o.measure, measures) ?? `its measures: ${measures.join(', ')}`,
+      ),
+    ];
+  });
 }
 
 /** The case files a series names: paths, folders and globs relative to the series file, each once, sorted. */

@@ -111,6 +111,24 @@ describe('casereport series', () => {
     expect(csv).toContain("p02,'=HYPERLINK(1),51,female");
   });
 
+  it('refuses a primary outcome no case could have: an unknown instrument, or a measure it lacks', () => {
+    const dir = copyExample();
+    const series = join(dir, 'series.yaml');
+    writeFileSync(
+      series,
+      readFileSync(series, 'utf8').replace(
+        '  - { instrument: scim-iii }',
+        '  - { instrument: sicm-iii }\n  - { instrument: scim-iii, measure: mobilty }',
+      ),
+    );
+    const run = runCli(['series', series, '--out-dir', tempDir()]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/series\.yaml:\d+:\d+ +primary_outcomes\[0\]\.instrument +unknown instrument `sicm-iii`/);
+    expect(run.stderr).toContain('did you mean `scim-iii`?');
+    expect(run.stderr).toMatch(/primary_outcomes\[1\]\.measure +SCIM III has no measure `mobilty`/);
+    expect(run.stderr).toContain('did you mean `mobility`?');
+  });
+
   it('refuses two cases with the same id', () => {
     const dir = copyExample();
     writeFileSync(join(dir, 'cases', 'p07.yaml'), readFileSync(join(dir, 'cases', 'p06.yaml'), 'utf8'));

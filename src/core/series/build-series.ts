@@ -226,7 +226,8 @@ function outcomeAt(
       responder: responds(change, base.value, higher, instrument, rule),
     });
   }
-  const judged = rows.every((r) => r.responder !== null);
+  // Responders are counted where the rule applies: a threshold of the series file's, or the instrument's MCID.
+  const judged = rule !== 'mcid' || instrument?.mcid !== undefined;
   const responders = judged ? wilson(rows.filter((r) => r.responder === true).length, rows.length) : null;
   const baseline = describeSpread(rows.map((r) => r.baseline));
   const value = describeSpread(rows.map((r) => r.value));
