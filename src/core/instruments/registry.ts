@@ -226,7 +226,7 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
   {
     id: '10mwt',
     short: '10MWT',
-    name: '10-metre walk test (10MWT), gait speed',
+    name: '10-metre walk test (10MWT)',
     min: 0,
     unit: 'm/s',
     step: 0.01,
@@ -248,7 +248,7 @@ export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = [
   {
     id: '6mwt',
     short: '6MWT',
-    name: '6-minute walk test (6MWT), distance',
+    name: '6-minute walk test (6MWT)',
     min: 0,
     unit: 'm',
     step: 1,

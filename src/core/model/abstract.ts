@@ -1,5 +1,5 @@
 import type { Translator } from '../../text/translator.js';
-import { rangeOf } from '../instruments/lookup.js';
+import { measureLabel, rangeOf } from '../instruments/lookup.js';
 import type { Instrument } from '../instruments/registry.js';
 import type { CaseFile } from '../schema/case-schema.js';
 import { lowerFirst } from '../text.js';
@@ -41,7 +41,9 @@ export function buildAbstract(c: CaseFile, m: Parts, instruments: Map<string, In
   // The AIS grade has its sentence above; the NLI is read beside it in the results.
   const totals = m.outcomes.filter((o) => o.measure === 'score' || (o.instrument === 'isncsci' && o.kind === 'number'));
   const ranked = [...totals].sort((a, b) => rank(b, instruments) - rank(a, instruments));
-  findings.push(...ranked.map((o) => tr.t('model.abstract.outcome', { label: o.label, change: o.text.split(';')[0] ?? '' })));
+  // The measure's name without its unit: the change says it ("improved by 0.59 m/s").
+  const name = (o: (typeof ranked)[number]) => measureLabel(instruments.get(o.instrument), o.instrument, o.measure, tr);
+  findings.push(...ranked.map((o) => tr.t('model.abstract.outcome', { label: name(o), change: o.text.split(';')[0] ?? '' })));
   const closing = [
     m.adverse_events.status === 'none-observed' ? tr.t('model.abstract.no_adverse_events') : m.adverse_events.text,
     tr.t('model.abstract.caveat'),
